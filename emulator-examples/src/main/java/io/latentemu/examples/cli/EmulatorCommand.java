@@ -1,0 +1,41 @@
+package io.latentemu.examples.cli;
+
+import io.latentemu.core.backend.BackendSelector;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ./emulator} command line: one subcommand per step of the pipeline, plus benchmarks.
+ *
+ * <p>The backend is chosen before any ND4J class loads, so every subcommand runs on the fastest
+ * native build the CPU supports.
+ */
+@Command(name = "emulator", mixinStandardHelpOptions = true, version = "latent-emulator 0.1.0-SNAPSHOT",
+        description = "Physics emulation with latent diffusion models.",
+        subcommands = {
+                BenchCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class EmulatorCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Entry point of the launcher. */
+    public static void main(String[] args) {
+        BackendSelector.configure();
+        int code = newCommandLine().execute(args);
+        System.exit(code);
+    }
+
+    /** The configured picocli command line, also used by tests to run subcommands in-process. */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new EmulatorCommand())
+                .setExecutionExceptionHandler(new CliExceptionHandler());
+    }
+}
