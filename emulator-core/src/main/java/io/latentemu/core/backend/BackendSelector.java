@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@code nd4j-native} classifier decides training speed more than anything else: the oneDNN
  * builds run convolutions an order of magnitude faster than the plain ones. Applications ship several
- * classifier jars side by side; JavaCPP loads the one named by the system property
- * {@value #JAVACPP_PROPERTY}. {@link #configure()} sets it from the CPU's flags:
+ * classifier jars side by side; JavaCPP 1.5.7 loads the one named by the system property
+ * {@value #LOADER_PROPERTY} (checked: {@value #JAVACPP_PROPERTY} alone, the name the Maven plugin uses,
+ * is ignored by the loader at run time, and without either the first jar on the class path wins).
+ * {@link #configure()} sets both from the CPU's flags:
  * {@code -onednn-avx512} where AVX-512 (F, CD, BW, DQ, VL) is present, {@code -onednn-avx2} where AVX2
  * and FMA are, else the plain build.
  *
@@ -28,14 +30,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackendSelector {
 
-    /** JavaCPP's property naming the classifier suffix of the native library to load. */
+    /** JavaCPP's short name for the classifier suffix of the native library to load. */
     public static final String JAVACPP_PROPERTY = "javacpp.platform.extension";
+    /** The name JavaCPP's {@code Loader} reads at run time. */
+    public static final String LOADER_PROPERTY = "org.bytedeco.javacpp.platform.extension";
     /** System property forcing a build, e.g. {@code -Dlatentemu.backend=plain}. */
     public static final String OVERRIDE_PROPERTY = "latentemu.backend";
     /** Environment variable forcing a build, e.g. {@code LATENTEMU_BACKEND=onednn-avx2}. */
     public static final String OVERRIDE_ENV = "LATENTEMU_BACKEND";
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendSelector.class);
+    private static final String CPU_BACKEND_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
     private static final Set<String> AVX512_FLAGS = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
     private static volatile BackendChoice choice;
 
@@ -44,17 +49,37 @@ public final class BackendSelector {
 
     /** Reads the CPU flags (or an override), sets {@value #JAVACPP_PROPERTY} and returns the choice. */
     public static synchronized BackendChoice configure() {
+        if (choice == null && !cpuBackendPresent()) {
+            // the classifier suffixes below exist for nd4j-native only (e.g. the cuda profile has none)
+            choice = new BackendChoice("non-CPU backend", "", "nd4j-native is not on the class path");
+            LOG.info("ND4J backend: {} ({})", choice.name(), choice.reason());
+        }
         if (choice == null) {
+            String preset = firstNonBlank(System.getProperty(LOADER_PROPERTY), System.getProperty(JAVACPP_PROPERTY));
             choice = decide(System.getProperty(OVERRIDE_PROPERTY), System.getenv(OVERRIDE_ENV),
-                    System.getProperty(JAVACPP_PROPERTY), readCpuFlags(), isLinuxX86());
-            if (choice.extension().isEmpty()) {
-                System.clearProperty(JAVACPP_PROPERTY);
-            } else {
-                System.setProperty(JAVACPP_PROPERTY, choice.extension());
+                    preset, readCpuFlags(), isLinuxX86());
+            for (String property : new String[] {JAVACPP_PROPERTY, LOADER_PROPERTY}) {
+                if (choice.extension().isEmpty()) {
+                    System.clearProperty(property);
+                } else {
+                    System.setProperty(property, choice.extension());
+                }
             }
             LOG.info("ND4J CPU backend: {} ({})", choice.name(), choice.reason());
         }
         return choice;
+    }
+
+    /**
+     * Where the ND4J CPU library was loaded from (a path naming its classifier), or empty before ND4J
+     * loaded or on another backend. Lets logs and benchmarks show which build really runs.
+     */
+    public static java.util.Optional<String> loadedNativeLibrary() {
+        try {
+            return java.util.Optional.ofNullable(org.bytedeco.javacpp.Loader.getLoadedLibraries().get("jnind4jcpu"));
+        } catch (LinkageError e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The choice made by {@link #configure()}, or {@code null} before it ran. */
@@ -92,6 +117,16 @@ public final class BackendSelector {
             return new BackendChoice("onednn-avx2", "-onednn-avx2", "CPU has AVX2");
         }
         return new BackendChoice("plain", "", cpuFlags.isEmpty() ? "CPU flags unknown" : "CPU lacks AVX2");
+    }
+
+    private static boolean cpuBackendPresent() {
+        try {
+            // initialize=false: looking the class up must not load ND4J
+            Class.forName(CPU_BACKEND_CLASS, false, BackendSelector.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static BackendChoice fromName(String name, String reason) {
