@@ -1,0 +1,32 @@
+package io.latentemu.core.diffusion;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * DPM-Solver++(2M) (Lu et al., 2022): a second-order multistep exponential integrator of the ODE in
+ * the log noise level {@code lambda = -log sigma}, predicting data. With {@code h = log(sigmaT/sigmaS)}
+ * and the previous step's {@code h'}, {@code r = h'/h}:
+ * {@code D' = (1 + 1/(2r)) D_t - 1/(2r) D_prev} and {@code x_s = (sigmaS/sigmaT) x + (1 - sigmaS/sigmaT) D'}.
+ * The first step (no history) and a final step to sigma = 0 are first order.
+ */
+public record DpmSolver2MStep() implements StepRule {
+
+    @Override
+    public int memory() {
+        return 2;
+    }
+
+    @Override
+    public INDArray advance(StepContext ctx) {
+        double ratio = ctx.sigmaS() / ctx.sigmaT();
+        INDArray d = ctx.current().denoised();
+        if (ctx.historySize() > 1 && ctx.sigmaS() > 0) {
+            StepContext.Evaluation prev = ctx.previous(1);
+            double h = Math.log(ctx.sigmaT() / ctx.sigmaS());
+            double hPrev = Math.log(prev.sigma() / ctx.sigmaT());
+            double c = 0.5 * h / hPrev;
+            d = d.mul(1 + c).subi(prev.denoised().mul(c));
+        }
+        return ctx.x().mul(ratio).addi(d.mul(1 - ratio));
+    }
+}

@@ -1,0 +1,55 @@
+package io.latentemu.core.rollout;
+
+import io.latentemu.core.diffusion.Conditioning;
+import io.latentemu.core.diffusion.Denoiser;
+import io.latentemu.core.diffusion.NoiseSource;
+import io.latentemu.core.diffusion.Sampler;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The generative emulator: samples a whole window from the denoiser with the context frames clamped
+ * and returns its generated frames. Rows with different seeds are independent samples, which is how
+ * ensembles are drawn.
+ */
+public final class DiffusionEmulator implements Emulator {
+
+    private final Denoiser denoiser;
+    private final Sampler sampler;
+    private final int window;
+    private final int context;
+
+    /**
+     * @param denoiser trained on windows of {@code window} frames with masked context
+     * @param sampler  e.g. {@link io.latentemu.core.diffusion.DiffusionSampler#study()}
+     * @param window   frames per window L
+     * @param context  known frames per call c
+     */
+    public DiffusionEmulator(Denoiser denoiser, Sampler sampler, int window, int context) {
+        Windows.check(window, context);
+        this.denoiser = denoiser;
+        this.sampler = sampler;
+        this.window = window;
+        this.context = context;
+    }
+
+    @Override
+    public int window() {
+        return window;
+    }
+
+    @Override
+    public int context() {
+        return context;
+    }
+
+    @Override
+    public INDArray next(INDArray contextStates, INDArray parameters, long[] seeds) {
+        Windows.checkContext(this, contextStates);
+        if (seeds.length != contextStates.size(0)) {
+            throw new IllegalArgumentException(seeds.length + " seeds for " + contextStates.size(0) + " rows");
+        }
+        Conditioning c = Conditioning.contextWindow(contextStates, window, parameters);
+        INDArray sample = sampler.sample(denoiser, c.shape(), c, NoiseSource.forRows(seeds));
+        return Windows.frames(sample, context, window).dup();
+    }
+}
