@@ -1,0 +1,47 @@
+package io.latentemu.data.sim;
+
+/** Validation shared by the simulators' configuration records. */
+final class SimulationChecks {
+
+    private SimulationChecks() {
+    }
+
+    /** Grid and saving cadence: at least 8 cells per side, 2 frames, a positive finite interval. */
+    static void grid(int resolution, int frames, double outputInterval) {
+        if (resolution < 8) {
+            throw new IllegalArgumentException("resolution must be at least 8 cells, got " + resolution);
+        }
+        if (frames < 2) {
+            throw new IllegalArgumentException("frames must be at least 2, got " + frames);
+        }
+        if (!(outputInterval > 0) || !Double.isFinite(outputInterval)) {
+            throw new IllegalArgumentException("outputInterval must be positive and finite, got " + outputInterval);
+        }
+    }
+
+    /** Spectral solvers need a power of two. */
+    static void powerOfTwo(int resolution) {
+        if (Integer.bitCount(resolution) != 1) {
+            throw new IllegalArgumentException("resolution must be a power of two for the spectral solver, got "
+                    + resolution);
+        }
+    }
+
+    static void notNull(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must be given");
+        }
+    }
+
+    static void positive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got " + value);
+        }
+    }
+
+    static void nonNegative(String name, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be non-negative and finite, got " + value);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.latentemu.data.sim;
+
+import java.util.List;
+
+/**
+ * A built-in physics simulator that produces trajectories for a dataset in The Well's layout: it
+ * names its fields and parameters, lists the parameter sets (one per file, as in The Well) and runs
+ * one trajectory from a seed.
+ *
+ * <p>The domain is a square of side {@link #domainLength()} divided into {@code resolution} cells
+ * per side; frames are {@link #outputInterval()} apart in physical time, the first one being the
+ * initial state. The solver takes as many internal steps between frames as its stability needs.
+ * Implementations are immutable and thread-safe: trajectories may run in parallel.
+ */
+public interface Simulator {
+
+    /** The Well's {@code dataset_name}, e.g. {@code euler_multi_quadrants_periodicBC}. */
+    String datasetName();
+
+    /** Scalar fields (The Well's t0 fields), in channel order. */
+    List<String> scalarFields();
+
+    /** Vector fields (t1 fields), each giving two channels {@code name_x, name_y} after the scalars. */
+    List<String> vectorFields();
+
+    /** Number of channels of a state: scalars plus two per vector field. */
+    default int channels() {
+        return scalarFields().size() + 2 * vectorFields().size();
+    }
+
+    /** Names of the simulation parameters, e.g. {@code gamma}. */
+    List<String> parameterNames();
+
+    /** The parameter sets to generate, each of {@code parameterNames().size()} values; one file each. */
+    List<double[]> parameterSets();
+
+    /** Cells per side. */
+    int resolution();
+
+    /** Saved frames per trajectory, including the initial state. */
+    int frames();
+
+    /** Physical time between saved frames. */
+    double outputInterval();
+
+    /** Side of the square domain. */
+    double domainLength();
+
+    /** Boundary condition on all four sides. */
+    BoundaryCondition boundary();
+
+    /** Runs one trajectory; the same parameters and seed give the same numbers. */
+    SimulatedTrajectory simulate(double[] parameters, long seed, FrameListener listener);
+
+    /** Runs one trajectory without progress reports. */
+    default SimulatedTrajectory simulate(double[] parameters, long seed) {
+        return simulate(parameters, seed, FrameListener.NONE);
+    }
+}
