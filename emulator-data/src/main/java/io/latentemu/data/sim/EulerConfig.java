@@ -1,5 +1,7 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.BoundaryType;
+
 import java.util.List;
 
 /**
@@ -23,7 +25,7 @@ import java.util.List;
  * @param split          range of the split point's coordinates, as fractions of the side, within (0, 1)
  */
 public record EulerConfig(int resolution, int frames, double outputInterval, double cfl,
-                          SlopeLimiter limiter, BoundaryCondition boundary, List<Double> gammas,
+                          SlopeLimiter limiter, BoundaryType boundary, List<Double> gammas,
                           SamplingRange density, SamplingRange pressure, SamplingRange velocity,
                           SamplingRange split) {
 
@@ -38,6 +40,9 @@ public record EulerConfig(int resolution, int frames, double outputInterval, dou
         }
         SimulationChecks.notNull("limiter", limiter);
         SimulationChecks.notNull("boundary", boundary);
+        if (boundary == BoundaryType.WALL) {
+            throw new IllegalArgumentException("boundary must be PERIODIC or OPEN, got WALL");
+        }
         SimulationChecks.notNull("gammas", gammas);
         if (gammas.isEmpty()) {
             throw new IllegalArgumentException("gammas must not be empty");
@@ -84,7 +89,7 @@ public record EulerConfig(int resolution, int frames, double outputInterval, dou
         private double outputInterval = 0.015;
         private double cfl = 0.8;
         private SlopeLimiter limiter = SlopeLimiter.VAN_LEER;
-        private BoundaryCondition boundary = BoundaryCondition.PERIODIC;
+        private BoundaryType boundary = BoundaryType.PERIODIC;
         private List<Double> gammas = WELL_GAMMAS;
         private SamplingRange density = SamplingRange.logUniform(0.2, 2.0);
         private SamplingRange pressure = SamplingRange.logUniform(0.1, 2.5);
@@ -119,7 +124,7 @@ public record EulerConfig(int resolution, int frames, double outputInterval, dou
             return this;
         }
 
-        public Builder boundary(BoundaryCondition value) {
+        public Builder boundary(BoundaryType value) {
             boundary = value;
             return this;
         }

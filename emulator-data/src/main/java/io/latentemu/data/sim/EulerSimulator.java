@@ -1,5 +1,7 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.BoundaryType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,13 +20,14 @@ public final class EulerSimulator implements Simulator {
         this.config = config;
     }
 
+    @Override
     public EulerConfig config() {
         return config;
     }
 
     @Override
     public String datasetName() {
-        return "euler_multi_quadrants_" + (config.boundary() == BoundaryCondition.PERIODIC ? "periodicBC" : "openBC");
+        return "euler_multi_quadrants_" + (config.boundary() == BoundaryType.PERIODIC ? "periodicBC" : "openBC");
     }
 
     @Override
@@ -72,7 +75,12 @@ public final class EulerSimulator implements Simulator {
     }
 
     @Override
-    public BoundaryCondition boundary() {
+    public float[] coordinates() {
+        return SimulationChecks.uniformCoordinates(config.resolution(), domainLength(), 0.5);
+    }
+
+    @Override
+    public BoundaryType boundary() {
         return config.boundary();
     }
 
@@ -101,6 +109,6 @@ public final class EulerSimulator implements Simulator {
             times[t] = time;
             listener.frameDone(t + 1, frames);
         }
-        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone());
+        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone(), solver.steps());
     }
 }

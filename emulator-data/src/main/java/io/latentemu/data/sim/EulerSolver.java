@@ -1,5 +1,7 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.BoundaryType;
+
 import java.util.Arrays;
 
 /**
@@ -42,7 +44,7 @@ public final class EulerSolver {
      * @param cfl Courant number of each directional sweep, in (0, 1)
      */
     public EulerSolver(int nx, int ny, double dx, double dy, double gamma, double cfl,
-                       BoundaryCondition boundary, SlopeLimiter limiter) {
+                       BoundaryType boundary, SlopeLimiter limiter) {
         if (nx < 2 || ny < 2) {
             throw new IllegalArgumentException("grid must be at least 2x2, got " + nx + "x" + ny);
         }
@@ -61,7 +63,10 @@ public final class EulerSolver {
         this.dy = dy;
         this.gamma = gamma;
         this.cfl = cfl;
-        this.periodic = boundary == BoundaryCondition.PERIODIC;
+        if (boundary == BoundaryType.WALL) {
+            throw new IllegalArgumentException("the Euler solver supports PERIODIC and OPEN boundaries, not WALL");
+        }
+        this.periodic = boundary == BoundaryType.PERIODIC;
         this.limiter = limiter.ordinal();
         int cells = nx * ny;
         density = new double[cells];

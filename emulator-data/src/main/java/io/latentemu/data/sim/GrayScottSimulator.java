@@ -1,5 +1,7 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.BoundaryType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,6 +20,7 @@ public final class GrayScottSimulator implements Simulator {
         this.config = config;
     }
 
+    @Override
     public GrayScottConfig config() {
         return config;
     }
@@ -72,8 +75,13 @@ public final class GrayScottSimulator implements Simulator {
     }
 
     @Override
-    public BoundaryCondition boundary() {
-        return BoundaryCondition.PERIODIC;
+    public float[] coordinates() {
+        return SimulationChecks.uniformCoordinates(config.resolution(), domainLength(), 0.0);
+    }
+
+    @Override
+    public BoundaryType boundary() {
+        return BoundaryType.PERIODIC;
     }
 
     /** A solver at this configuration's grid and diffusivities for feed {@code f} and kill {@code k}. */
@@ -95,9 +103,9 @@ public final class GrayScottSimulator implements Simulator {
             double cy = random.nextDouble();
             double sigma = config.spotRadius().sample(random);
             for (int i = 0; i < n; i++) {
-                double dx = periodicDistance((i + 0.5) / n, cx);
+                double dx = periodicDistance((double) i / n, cx);
                 for (int j = 0; j < n; j++) {
-                    double dy = periodicDistance((j + 0.5) / n, cy);
+                    double dy = periodicDistance((double) j / n, cy);
                     g[i * n + j] += 2.0 * Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
                 }
             }
@@ -143,6 +151,6 @@ public final class GrayScottSimulator implements Simulator {
             times[t] = t * config.outputInterval();
             listener.frameDone(t + 1, frames);
         }
-        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone());
+        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone(), solver.steps());
     }
 }

@@ -1,5 +1,7 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.BoundaryType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,6 +19,7 @@ public final class NavierStokesSimulator implements Simulator {
         this.config = config;
     }
 
+    @Override
     public NavierStokesConfig config() {
         return config;
     }
@@ -71,8 +74,13 @@ public final class NavierStokesSimulator implements Simulator {
     }
 
     @Override
-    public BoundaryCondition boundary() {
-        return BoundaryCondition.PERIODIC;
+    public float[] coordinates() {
+        return SimulationChecks.uniformCoordinates(config.resolution(), domainLength(), 0.0);
+    }
+
+    @Override
+    public BoundaryType boundary() {
+        return BoundaryType.PERIODIC;
     }
 
     /** A solver at this configuration's grid, forcing and drag for Reynolds number {@code re}. */
@@ -116,6 +124,6 @@ public final class NavierStokesSimulator implements Simulator {
             times[t] = t * config.outputInterval();
             listener.frameDone(t + 1, frames);
         }
-        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone());
+        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone(), solver.steps());
     }
 }

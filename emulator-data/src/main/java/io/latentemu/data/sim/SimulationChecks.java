@@ -44,4 +44,13 @@ final class SimulationChecks {
             throw new IllegalArgumentException(name + " must be non-negative and finite, got " + value);
         }
     }
+
+    /** {@code n} points {@code (i + offset) * length / n}: offset 0.5 for cell centres, 0 for collocation points. */
+    static float[] uniformCoordinates(int n, double length, double offset) {
+        float[] c = new float[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (float) ((i + offset) * length / n);
+        }
+        return c;
+    }
 }

@@ -1,5 +1,9 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.Axis;
+import io.latentemu.data.well.BoundaryType;
+import io.latentemu.data.write.WellDescription;
+
 import java.util.List;
 
 /**
@@ -13,6 +17,13 @@ import java.util.List;
  * Implementations are immutable and thread-safe: trajectories may run in parallel.
  */
 public interface Simulator {
+
+    /**
+     * The settings this simulator runs with (for the built-ins, their configuration record), serialisable
+     * with Jackson: recorded with a generated dataset, so a resumed generation can check it continues the
+     * same one.
+     */
+    Object config();
 
     /** The Well's {@code dataset_name}, e.g. {@code euler_multi_quadrants_periodicBC}. */
     String datasetName();
@@ -47,7 +58,24 @@ public interface Simulator {
     double domainLength();
 
     /** Boundary condition on all four sides. */
-    BoundaryCondition boundary();
+    BoundaryType boundary();
+
+    /**
+     * Coordinates of the grid points along x (and y, the same): cell centres for finite volumes,
+     * collocation points {@code i * h} for spectral solvers.
+     */
+    float[] coordinates();
+
+    /** The layout of this simulator's files in The Well's format (axes x, y; fields; parameters). */
+    default WellDescription description() {
+        WellDescription.Builder b = WellDescription.builder(datasetName());
+        b.axis(new Axis("x", coordinates()), boundary());
+        b.axis(new Axis("y", coordinates()), boundary());
+        scalarFields().forEach(f -> b.field(f, 0));
+        vectorFields().forEach(f -> b.field(f, 1));
+        parameterNames().forEach(b::parameter);
+        return b.build();
+    }
 
     /** Runs one trajectory; the same parameters and seed give the same numbers. */
     SimulatedTrajectory simulate(double[] parameters, long seed, FrameListener listener);

@@ -1,5 +1,7 @@
 package io.latentemu.data.sim;
 
+import io.latentemu.data.well.BoundaryType;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +22,7 @@ class EulerSolverTest {
         int nx = alongX ? cells : across;
         int ny = alongX ? across : cells;
         double h = 1.0 / cells;
-        EulerSolver solver = new EulerSolver(nx, ny, h, h, GAMMA, 0.8, BoundaryCondition.OPEN,
+        EulerSolver solver = new EulerSolver(nx, ny, h, h, GAMMA, 0.8, BoundaryType.OPEN,
                 SlopeLimiter.VAN_LEER);
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
@@ -127,7 +129,7 @@ class EulerSolverTest {
         long steps = 0;
         long rejected = 0;
         for (int problem = 0; problem < 100; problem++) {
-            BoundaryCondition bc = problem % 2 == 0 ? BoundaryCondition.PERIODIC : BoundaryCondition.OPEN;
+            BoundaryType bc = problem % 2 == 0 ? BoundaryType.PERIODIC : BoundaryType.OPEN;
             EulerConfig config = builder.boundary(bc).build();
             double gamma = config.gammas().get(problem % config.gammas().size());
             EulerSolver solver = new EulerSimulator(config).newSolver(gamma);
