@@ -92,7 +92,7 @@ public record EulerConfig(int resolution, int frames, double outputInterval, dou
         private BoundaryType boundary = BoundaryType.PERIODIC;
         private List<Double> gammas = WELL_GAMMAS;
         private SamplingRange density = SamplingRange.logUniform(0.2, 2.0);
-        private SamplingRange pressure = SamplingRange.logUniform(0.1, 2.5);
+        private SamplingRange pressure = SamplingRange.logUniform(0.1, 3.0);
         private SamplingRange velocity = SamplingRange.uniform(-0.7, 0.7);
         private SamplingRange split = SamplingRange.uniform(0.25, 0.75);
 

@@ -39,6 +39,8 @@ public final class EulerSolver {
     private double time;
     private long steps;
     private long rejectedSteps;
+    /** {@link #maxSignalRate()} of the current state, or NaN when unknown. */
+    private double signalRate = Double.NaN;
 
     /**
      * @param cfl Courant number of each directional sweep, in (0, 1)
@@ -84,6 +86,7 @@ public final class EulerSolver {
                     + " p=" + p + " at cell (" + i + ", " + j + ")");
         }
         int c = i * ny + j;
+        signalRate = Double.NaN;
         density[c] = rho;
         momentumX[c] = rho * u;
         momentumY[c] = rho * v;
@@ -94,7 +97,10 @@ public final class EulerSolver {
     public int advanceTo(double tEnd) {
         int taken = 0;
         while (time < tEnd) {
-            double dtMax = cfl / maxSignalRate();
+            if (Double.isNaN(signalRate)) {
+                signalRate = maxSignalRate();
+            }
+            double dtMax = cfl / signalRate;
             double remaining = tEnd - time;
             double dt;
             if (remaining <= dtMax) {
@@ -127,7 +133,9 @@ public final class EulerSolver {
                 sweepY(tried / dy);
                 sweepX(tried / dx);
             }
-            if (isPhysical()) {
+            double rate = signalRateIfPhysical();
+            if (!Double.isNaN(rate)) {
+                signalRate = rate;
                 steps++;
                 return tried;
             }
@@ -172,18 +180,32 @@ public final class EulerSolver {
         return max;
     }
 
-    private boolean isPhysical() {
+    /**
+     * {@link #maxSignalRate()} in the same pass as the positivity check: NaN if some cell has
+     * non-positive or non-finite density or pressure.
+     */
+    private double signalRateIfPhysical() {
         double gm1 = gamma - 1.0;
+        double invDx = 1.0 / dx;
+        double invDy = 1.0 / dy;
+        double max = 0.0;
         for (int c = 0; c < density.length; c++) {
             double r = density[c];
-            double kinetic = 0.5 * (momentumX[c] * momentumX[c] + momentumY[c] * momentumY[c]) / r;
-            double p = gm1 * (energy[c] - kinetic);
+            double inv = 1.0 / r;
+            double u = momentumX[c] * inv;
+            double v = momentumY[c] * inv;
+            double p = gm1 * (energy[c] - 0.5 * r * (u * u + v * v));
             // also false for NaN
             if (!(r > 0.0) || !(p > 0.0) || !(p < Double.POSITIVE_INFINITY)) {
-                return false;
+                return Double.NaN;
+            }
+            double a = Math.sqrt(gamma * p * inv);
+            double rate = Math.max((Math.abs(u) + a) * invDx, (Math.abs(v) + a) * invDy);
+            if (rate > max) {
+                max = rate;
             }
         }
-        return true;
+        return max;
     }
 
     private void saveBackup() {

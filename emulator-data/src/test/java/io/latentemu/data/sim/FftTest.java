@@ -82,6 +82,39 @@ class FftTest {
     }
 
     @Test
+    void columnBatchEqualsOneTransformPerColumn() {
+        int n = 16;
+        int width = 5;
+        SplittableRandom random = new SplittableRandom(3);
+        double[] re = new double[n * width];
+        double[] im = new double[n * width];
+        for (int c = 0; c < re.length; c++) {
+            re[c] = random.nextDouble(-1, 1);
+            im[c] = random.nextDouble(-1, 1);
+        }
+        double[][] expected = new double[width][];
+        for (int col = 0; col < width; col++) {
+            double[] cr = new double[n];
+            double[] ci = new double[n];
+            for (int i = 0; i < n; i++) {
+                cr[i] = re[i * width + col];
+                ci[i] = im[i * width + col];
+            }
+            double[][] d = dft(cr, ci, -1);
+            expected[col] = new double[2 * n];
+            System.arraycopy(d[0], 0, expected[col], 0, n);
+            System.arraycopy(d[1], 0, expected[col], n, n);
+        }
+        new Fft(n).transformColumns(re, im, width, false);
+        for (int col = 0; col < width; col++) {
+            for (int i = 0; i < n; i++) {
+                assertEquals(expected[col][i], re[i * width + col], 1e-12);
+                assertEquals(expected[col][n + i], im[i * width + col], 1e-12);
+            }
+        }
+    }
+
+    @Test
     void rejectsLengthsThatAreNotPowersOfTwo() {
         assertThrows(IllegalArgumentException.class, () -> new Fft(48));
     }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "emulator", mixinStandardHelpOptions = true, version = "latent-emulator 0.1.0-SNAPSHOT",
         description = "Physics emulation with latent diffusion models.",
         subcommands = {
+                GenerateCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
