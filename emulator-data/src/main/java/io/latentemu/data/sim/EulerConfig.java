@@ -27,7 +27,7 @@ import java.util.List;
 public record EulerConfig(int resolution, int frames, double outputInterval, double cfl,
                           SlopeLimiter limiter, BoundaryType boundary, List<Double> gammas,
                           SamplingRange density, SamplingRange pressure, SamplingRange velocity,
-                          SamplingRange split) {
+                          SamplingRange split) implements SimulationSettings {
 
     /** The ten values of gamma of The Well's euler_multi_quadrants. */
     public static final List<Double> WELL_GAMMAS =

@@ -55,21 +55,6 @@ public final class EulerSimulator implements Simulator {
     }
 
     @Override
-    public int resolution() {
-        return config.resolution();
-    }
-
-    @Override
-    public int frames() {
-        return config.frames();
-    }
-
-    @Override
-    public double outputInterval() {
-        return config.outputInterval();
-    }
-
-    @Override
     public double domainLength() {
         return 1.0;
     }
@@ -92,23 +77,10 @@ public final class EulerSimulator implements Simulator {
 
     @Override
     public SimulatedTrajectory simulate(double[] parameters, long seed, FrameListener listener) {
-        if (parameters.length != 1) {
-            throw new IllegalArgumentException("Euler takes one parameter (gamma), got " + parameters.length);
-        }
+        FrameLoop.checkParameters(this, parameters);
         EulerSolver solver = newSolver(parameters[0]);
         QuadrantProblem.random(config, new SplittableRandom(seed)).initialise(solver);
-        int n = config.resolution();
-        int frameSize = channels() * n * n;
-        int frames = config.frames();
-        float[] fields = new float[frames * frameSize];
-        double[] times = new double[frames];
-        for (int t = 0; t < frames; t++) {
-            double time = t * config.outputInterval();
-            solver.advanceTo(time);
-            solver.writeFields(fields, t * frameSize);
-            times[t] = time;
-            listener.frameDone(t + 1, frames);
-        }
-        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone(), solver.steps());
+        return FrameLoop.record(this, parameters, listener, interval -> solver.advanceTo(solver.time() + interval),
+                solver::writeFields, solver::steps);
     }
 }

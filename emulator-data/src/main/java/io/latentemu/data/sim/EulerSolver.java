@@ -39,7 +39,7 @@ public final class EulerSolver {
     private double time;
     private long steps;
     private long rejectedSteps;
-    /** {@link #maxSignalRate()} of the current state, or NaN when unknown. */
+    /** {@link #signalRateIfPhysical()} of the current state, or NaN when unknown. */
     private double signalRate = Double.NaN;
 
     /**
@@ -98,7 +98,11 @@ public final class EulerSolver {
         int taken = 0;
         while (time < tEnd) {
             if (Double.isNaN(signalRate)) {
-                signalRate = maxSignalRate();
+                signalRate = signalRateIfPhysical();
+                if (Double.isNaN(signalRate)) {
+                    throw new IllegalStateException("Euler solver: the state at t=" + time
+                            + " has non-positive density or pressure");
+                }
             }
             double dtMax = cfl / signalRate;
             double remaining = tEnd - time;
@@ -159,32 +163,11 @@ public final class EulerSolver {
         }
     }
 
-    /** The largest {@code (|u| + c) / dx} or {@code (|v| + c) / dy} over the grid. */
-    double maxSignalRate() {
-        double gm1 = gamma - 1.0;
-        double invDx = 1.0 / dx;
-        double invDy = 1.0 / dy;
-        double max = 0.0;
-        for (int c = 0; c < density.length; c++) {
-            double r = density[c];
-            double inv = 1.0 / r;
-            double u = momentumX[c] * inv;
-            double v = momentumY[c] * inv;
-            double p = gm1 * (energy[c] - 0.5 * r * (u * u + v * v));
-            double a = Math.sqrt(gamma * p * inv);
-            double rate = Math.max((Math.abs(u) + a) * invDx, (Math.abs(v) + a) * invDy);
-            if (rate > max) {
-                max = rate;
-            }
-        }
-        return max;
-    }
-
     /**
-     * {@link #maxSignalRate()} in the same pass as the positivity check: NaN if some cell has
-     * non-positive or non-finite density or pressure.
+     * The largest {@code (|u| + c) / dx} or {@code (|v| + c) / dy} over the grid, in the same pass as the
+     * positivity check: NaN if some cell has non-positive or non-finite density or pressure.
      */
-    private double signalRateIfPhysical() {
+    double signalRateIfPhysical() {
         double gm1 = gamma - 1.0;
         double invDx = 1.0 / dx;
         double invDy = 1.0 / dy;

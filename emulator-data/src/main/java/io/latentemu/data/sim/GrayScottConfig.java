@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record GrayScottConfig(int resolution, int frames, double outputInterval, double maxTimeStep,
                               double domainLength, double diffusivityA, double diffusivityB,
-                              List<List<Double>> feedKill, SamplingRange spots, SamplingRange spotRadius) {
+                              List<List<Double>> feedKill, SamplingRange spots, SamplingRange spotRadius) implements SimulationSettings {
 
     /** The six regimes of The Well's gray_scott_reaction_diffusion: gliders, bubbles, maze, worms, spirals, spots. */
     public static final List<List<Double>> WELL_REGIMES = List.of(

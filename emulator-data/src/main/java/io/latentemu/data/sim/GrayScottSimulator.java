@@ -55,21 +55,6 @@ public final class GrayScottSimulator implements Simulator {
     }
 
     @Override
-    public int resolution() {
-        return config.resolution();
-    }
-
-    @Override
-    public int frames() {
-        return config.frames();
-    }
-
-    @Override
-    public double outputInterval() {
-        return config.outputInterval();
-    }
-
-    @Override
     public double domainLength() {
         return config.domainLength();
     }
@@ -124,33 +109,14 @@ public final class GrayScottSimulator implements Simulator {
 
     @Override
     public SimulatedTrajectory simulate(double[] parameters, long seed, FrameListener listener) {
-        if (parameters.length != 2) {
-            throw new IllegalArgumentException("Gray-Scott takes two parameters (F, k), got " + parameters.length);
-        }
-        int n = config.resolution();
-        int cells = n * n;
+        FrameLoop.checkParameters(this, parameters);
+        int cells = config.resolution() * config.resolution();
         double[] a = new double[cells];
         double[] b = new double[cells];
         seed(new SplittableRandom(seed), a, b);
         GrayScottSolver solver = newSolver(parameters[0], parameters[1]);
         solver.setState(a, b);
-        int frameSize = channels() * cells;
-        int frames = config.frames();
-        float[] fields = new float[frames * frameSize];
-        double[] times = new double[frames];
-        for (int t = 0; t < frames; t++) {
-            if (t > 0) {
-                solver.advance(config.outputInterval(), config.maxTimeStep());
-                solver.state(a, b);
-            }
-            int base = t * frameSize;
-            for (int c = 0; c < cells; c++) {
-                fields[base + c] = (float) a[c];
-                fields[base + cells + c] = (float) b[c];
-            }
-            times[t] = t * config.outputInterval();
-            listener.frameDone(t + 1, frames);
-        }
-        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone(), solver.steps());
+        return FrameLoop.record(this, parameters, listener, interval -> solver.advance(interval, config.maxTimeStep()),
+                solver::writeFields, solver::steps);
     }
 }

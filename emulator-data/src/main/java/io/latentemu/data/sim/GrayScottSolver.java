@@ -75,6 +75,18 @@ public final class GrayScottSolver {
         fft.inverse(a, b);
     }
 
+    /** Writes A, then B, as two {@code n x n} float planes from {@code offset}. */
+    public void writeFields(float[] out, int offset) {
+        int cells = n * n;
+        double[] a = new double[cells];
+        double[] b = new double[cells];
+        state(a, b);
+        for (int c = 0; c < cells; c++) {
+            out[offset + c] = (float) a[c];
+            out[offset + cells + c] = (float) b[c];
+        }
+    }
+
     /**
      * Spectra of A and B packed as the spectrum of the complex field {@code A + i B}:
      * {@code Z = A^ + i B^}, so one inverse transform gives A in the real part and B in the imaginary part.

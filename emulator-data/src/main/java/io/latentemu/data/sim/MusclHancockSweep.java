@@ -191,19 +191,11 @@ final class MusclHancockSweep {
         double sr = Math.max(ur + cr, uRoe + cRoe);
 
         if (sl >= 0.0) {
-            double mu = rl * ul;
-            fRho[m] = mu;
-            fMn[m] = mu * ul + pl;
-            fMt[m] = mu * vl;
-            fE[m] = ul * (el + pl);
+            physicalFlux(rl, ul, vl, pl, el, m);
             return;
         }
         if (sr <= 0.0) {
-            double mu = rr * ur;
-            fRho[m] = mu;
-            fMn[m] = mu * ur + pr;
-            fMt[m] = mu * vr;
-            fE[m] = ur * (er + pr);
+            physicalFlux(rr, ur, vr, pr, er, m);
             return;
         }
         double ql = rl * (sl - ul);
@@ -216,22 +208,23 @@ final class MusclHancockSweep {
         }
     }
 
+    /** The Euler flux F(U) of a state, into face {@code m}. */
+    private void physicalFlux(double r, double u, double v, double p, double e, int m) {
+        double mu = r * u;
+        fRho[m] = mu;
+        fMn[m] = mu * u + p;
+        fMt[m] = mu * v;
+        fE[m] = u * (e + p);
+    }
+
     /** F*_K = F_K + S_K (U*_K - U_K) for the side K with density r, speed s, q = r (s - u). */
     private void starFlux(double r, double u, double v, double p, double e, double s, double q,
                           double sStar, int m) {
-        double mu = r * u;
-        double fd = mu;
-        double fn = mu * u + p;
-        double ft = mu * v;
-        double fe = u * (e + p);
+        physicalFlux(r, u, v, p, e, m);
         double factor = q / (s - sStar);
-        double dStar = factor;
-        double nStar = factor * sStar;
-        double tStar = factor * v;
-        double eStar = factor * (e / r + (sStar - u) * (sStar + p / q));
-        fRho[m] = fd + s * (dStar - r);
-        fMn[m] = fn + s * (nStar - mu);
-        fMt[m] = ft + s * (tStar - r * v);
-        fE[m] = fe + s * (eStar - e);
+        fRho[m] += s * (factor - r);
+        fMn[m] += s * (factor * sStar - r * u);
+        fMt[m] += s * (factor * v - r * v);
+        fE[m] += s * (factor * (e / r + (sStar - u) * (sStar + p / q)) - e);
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
 public record NavierStokesConfig(int resolution, int frames, double outputInterval, double cfl,
                                  double maxTimeStep, List<Double> reynolds, double drag,
                                  double forcingAmplitude, int forcingWavenumber, double initialCutoff,
-                                 double initialRms, double spinUpTime) {
+                                 double initialRms, double spinUpTime) implements SimulationSettings {
 
     public NavierStokesConfig {
         SimulationChecks.grid(resolution, frames, outputInterval);

@@ -54,21 +54,6 @@ public final class NavierStokesSimulator implements Simulator {
     }
 
     @Override
-    public int resolution() {
-        return config.resolution();
-    }
-
-    @Override
-    public int frames() {
-        return config.frames();
-    }
-
-    @Override
-    public double outputInterval() {
-        return config.outputInterval();
-    }
-
-    @Override
     public double domainLength() {
         return 2 * Math.PI;
     }
@@ -91,39 +76,15 @@ public final class NavierStokesSimulator implements Simulator {
 
     @Override
     public SimulatedTrajectory simulate(double[] parameters, long seed, FrameListener listener) {
-        if (parameters.length != 1) {
-            throw new IllegalArgumentException("Navier-Stokes takes one parameter (reynolds), got " + parameters.length);
-        }
-        int n = config.resolution();
+        FrameLoop.checkParameters(this, parameters);
         VorticitySolver solver = newSolver(parameters[0]);
-        solver.setVorticity(RandomField.gaussian(n, config.initialCutoff(), config.initialRms(),
+        solver.setVorticity(RandomField.gaussian(config.resolution(), config.initialCutoff(), config.initialRms(),
                 new SplittableRandom(seed)));
         if (config.spinUpTime() > 0) {
             solver.advance(config.spinUpTime(), config.cfl(), config.maxTimeStep());
         }
-        int cells = n * n;
-        int frameSize = channels() * cells;
-        int frames = config.frames();
-        float[] fields = new float[frames * frameSize];
-        double[] times = new double[frames];
-        double[] w = new double[cells];
-        double[] u = new double[cells];
-        double[] v = new double[cells];
-        for (int t = 0; t < frames; t++) {
-            if (t > 0) {
-                solver.advance(config.outputInterval(), config.cfl(), config.maxTimeStep());
-            }
-            solver.vorticity(w);
-            solver.velocity(u, v);
-            int base = t * frameSize;
-            for (int c = 0; c < cells; c++) {
-                fields[base + c] = (float) w[c];
-                fields[base + cells + c] = (float) u[c];
-                fields[base + 2 * cells + c] = (float) v[c];
-            }
-            times[t] = t * config.outputInterval();
-            listener.frameDone(t + 1, frames);
-        }
-        return new SimulatedTrajectory(fields, times, channels(), n, parameters.clone(), solver.steps());
+        return FrameLoop.record(this, parameters, listener,
+                interval -> solver.advance(interval, config.cfl(), config.maxTimeStep()),
+                solver::writeFields, solver::steps);
     }
 }

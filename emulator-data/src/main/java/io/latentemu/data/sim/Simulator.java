@@ -23,7 +23,7 @@ public interface Simulator {
      * with Jackson: recorded with a generated dataset, so a resumed generation can check it continues the
      * same one.
      */
-    Object config();
+    SimulationSettings config();
 
     /** The Well's {@code dataset_name}, e.g. {@code euler_multi_quadrants_periodicBC}. */
     String datasetName();
@@ -46,13 +46,19 @@ public interface Simulator {
     List<double[]> parameterSets();
 
     /** Cells per side. */
-    int resolution();
+    default int resolution() {
+        return config().resolution();
+    }
 
     /** Saved frames per trajectory, including the initial state. */
-    int frames();
+    default int frames() {
+        return config().frames();
+    }
 
     /** Physical time between saved frames. */
-    double outputInterval();
+    default double outputInterval() {
+        return config().outputInterval();
+    }
 
     /** Side of the square domain. */
     double domainLength();

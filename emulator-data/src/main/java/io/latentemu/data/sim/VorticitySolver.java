@@ -196,6 +196,21 @@ public final class VorticitySolver {
         velocityAndGradient(omegaRe, omegaIm, u, v, bRe, bIm);
     }
 
+    /** Writes vorticity, then velocity along x and y, as three {@code n x n} float planes from {@code offset}. */
+    public void writeFields(float[] out, int offset) {
+        int cells = n * n;
+        double[] w = new double[cells];
+        double[] u = new double[cells];
+        double[] v = new double[cells];
+        vorticity(w);
+        velocity(u, v);
+        for (int c = 0; c < cells; c++) {
+            out[offset + c] = (float) w[c];
+            out[offset + cells + c] = (float) u[c];
+            out[offset + 2 * cells + c] = (float) v[c];
+        }
+    }
+
     /** Spectral vorticity (real and imaginary parts, {@link Fft2d} order); copies. */
     public double[][] spectralVorticity() {
         return new double[][] {omegaRe.clone(), omegaIm.clone()};
