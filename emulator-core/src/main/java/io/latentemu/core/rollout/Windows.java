@@ -25,11 +25,16 @@ final class Windows {
         }
     }
 
-    /** Frames [from, to) along axis 1. */
+    /** Frames [from, to) along axis 1 (a view). */
     static INDArray frames(INDArray x, long from, long to) {
-        INDArrayIndex[] idx = new INDArrayIndex[x.rank()];
+        return x.get(frameIndex(x.rank(), from, to));
+    }
+
+    /** The index of frames [from, to) along axis 1 of a rank-{@code rank} array. */
+    static INDArrayIndex[] frameIndex(int rank, long from, long to) {
+        INDArrayIndex[] idx = new INDArrayIndex[rank];
         Arrays.fill(idx, NDArrayIndex.all());
         idx[1] = NDArrayIndex.interval(from, to);
-        return x.get(idx);
+        return idx;
     }
 }
