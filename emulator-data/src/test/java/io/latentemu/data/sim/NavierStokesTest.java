@@ -104,7 +104,8 @@ class NavierStokesTest {
         for (int c = 0; c < actual.length; c++) {
             worst = Math.max(worst, Math.abs(actual[c] - expected[c]));
         }
-        assertTrue(worst < 1e-13 * maxAbs(expected) * n, "max error " + worst);
+        System.out.printf("advection term vs closed form: max error %.2e (max value %.3f)%n", worst, maxAbs(expected));
+        assertTrue(worst < 1e-13 * maxAbs(expected), "max error " + worst);
         assertTrue(maxAbs(expected) > 0.1);
     }
 
@@ -177,7 +178,8 @@ class NavierStokesTest {
         for (int c = 0; c < omega.length; c++) {
             worst = Math.max(worst, Math.abs(dvdx[c] - dudy[c] - omega[c]));
         }
-        assertTrue(worst < 1e-5 * maxAbs(omega), "float32 frames: curl mismatch " + worst);
+        System.out.printf("saved float32 frames: max |curl u - omega| / max |omega| = %.2e%n", worst / maxAbs(omega));
+        assertTrue(worst < 1e-6 * maxAbs(omega), "float32 frames: curl mismatch " + worst);
         assertEquals(0.4, trajectory.times()[2], 1e-12);
     }
 }
