@@ -1,5 +1,6 @@
 package io.latentemu.data.well;
 
+import io.latentemu.data.AdvectionSolution;
 import io.latentemu.data.TestDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,12 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * between the last and first state gives nu = 0.001 (density) and 0.002 (pressure) to 6 digits, and its
  * phase drift matches c (phase error below 2e-6 rad) in every trajectory of every file. The random mode
  * amplitudes are not known in closed form, so this test takes them from the first state (a DFT over the grid,
- * exact for a band-limited field) and predicts every later state from the closed form.
+ * exact for a band-limited field) and predicts every later state from the closed form
+ * ({@link AdvectionSolution}).
  */
 class AdvectionFixtureTest {
 
-    private static final double NU_DENSITY = 0.001;
-    private static final double NU_PRESSURE = 0.002;
     private static final double DT = 0.05;
 
     static Path tiny(String split, String tcool) {
@@ -113,90 +113,35 @@ class AdvectionFixtureTest {
         Path file = fixture.equals("tiny") ? tiny(split, tcool) : chunked(split, tcool);
         try (WellFile f = WellFile.open(file)) {
             WellMetadata m = f.metadata();
-            int h = m.spatialShape()[0];
-            int w = m.spatialShape()[1];
-            int points = h * w;
+            int points = m.pointsPerChannel();
+            int frame = m.frameSize();
             float[] x = m.axes().get(0).coordinates();
             float[] y = m.axes().get(1).coordinates();
-            double[] time = f.times(0);
             for (int b = 0; b < f.trajectories(); b++) {
                 float[] states = f.readWindow(b, 0, f.steps(), 1);
-                int frame = m.frameSize();
-                double cx = states[2 * points];
-                double cy = states[3 * points];
                 for (int t = 0; t < f.steps(); t++) {
                     for (int p = 0; p < points; p++) {
-                        assertEquals(cx, states[t * frame + 2 * points + p], 0, "velocity_x is constant");
-                        assertEquals(cy, states[t * frame + 3 * points + p], 0, "velocity_y is constant");
+                        assertEquals(states[2 * points], states[t * frame + 2 * points + p], 0, "velocity_x is constant");
+                        assertEquals(states[3 * points], states[t * frame + 3 * points + p], 0, "velocity_y is constant");
                     }
                 }
                 for (int field = 0; field < 2; field++) {
-                    int maxK = field == 0 ? 4 : 3;
-                    double nu = field == 0 ? NU_DENSITY : NU_PRESSURE;
-                    double[][] modes = modes(states, field * points, x, y, h, w, 6);
-                    // band limit: nothing beyond |k| = maxK in the first state
-                    for (int mx = -6; mx <= 6; mx++) {
-                        for (int my = -6; my <= 6; my++) {
-                            if (mx * mx + my * my > maxK * maxK) {
-                                double[] a = modes[(mx + 6) * 13 + my + 6];
-                                assertEquals(0, Math.hypot(a[0], a[1]), 1e-6, "mode (" + mx + "," + my + ")");
+                    int band = field == 0 ? AdvectionSolution.BAND_DENSITY : AdvectionSolution.BAND_PRESSURE;
+                    int kmax = AdvectionSolution.KMAX;
+                    double[][] modes = AdvectionSolution.modes(states, field * points, x, y, kmax);
+                    for (int mx = -kmax; mx <= kmax; mx++) {
+                        for (int my = -kmax; my <= kmax; my++) {
+                            if (mx * mx + my * my > band * band) {
+                                double[] a = modes[(mx + kmax) * (2 * kmax + 1) + my + kmax];
+                                assertEquals(0, Math.hypot(a[0], a[1]), 1e-6, "band limit: mode (" + mx + "," + my + ")");
                             }
                         }
                     }
-                    double worst = 0;
-                    for (int t = 1; t < f.steps(); t++) {
-                        for (int i = 0; i < h; i += 3) {
-                            for (int j = 0; j < w; j += 5) {
-                                double exact = solution(modes, 6, maxK, x[i], y[j], time[t], cx, cy, nu);
-                                worst = Math.max(worst, Math.abs(exact - states[t * frame + field * points + i * w + j]));
-                            }
-                        }
-                    }
+                    double worst = AdvectionSolution.worstDeviation(states, m, f.times(b), field);
                     assertTrue(worst < 3e-6, file.getFileName() + " trajectory " + b + " field " + field
                             + ": worst deviation from the closed form " + worst);
                 }
             }
         }
-    }
-
-    /** DFT coefficients a_k = mean over the grid of u exp(-2 pi i k.x), for |kx|, |ky| <= kmax; [re, im]. */
-    static double[][] modes(float[] states, int offset, float[] x, float[] y, int h, int w, int kmax) {
-        int n = 2 * kmax + 1;
-        double[][] out = new double[n * n][2];
-        for (int mx = -kmax; mx <= kmax; mx++) {
-            for (int my = -kmax; my <= kmax; my++) {
-                double re = 0;
-                double im = 0;
-                for (int i = 0; i < h; i++) {
-                    for (int j = 0; j < w; j++) {
-                        double phase = -2 * Math.PI * (mx * (double) x[i] + my * (double) y[j]);
-                        double u = states[offset + i * w + j];
-                        re += u * Math.cos(phase);
-                        im += u * Math.sin(phase);
-                    }
-                }
-                out[(mx + kmax) * n + my + kmax] = new double[]{re / (h * w), im / (h * w)};
-            }
-        }
-        return out;
-    }
-
-    /** The exact solution at (x, y, t): sum of a_k exp(2 pi i k.(x - c t)) exp(-nu 4 pi^2 |k|^2 t). */
-    static double solution(double[][] modes, int kmax, int band, double x, double y, double t,
-                           double cx, double cy, double nu) {
-        int n = 2 * kmax + 1;
-        double u = 0;
-        for (int mx = -band; mx <= band; mx++) {
-            for (int my = -band; my <= band; my++) {
-                if (mx * mx + my * my > band * band) {
-                    continue;
-                }
-                double[] a = modes[(mx + kmax) * n + my + kmax];
-                double phase = 2 * Math.PI * (mx * (x - cx * t) + my * (y - cy * t));
-                double decay = Math.exp(-nu * 4 * Math.PI * Math.PI * (mx * mx + my * my) * t);
-                u += decay * (a[0] * Math.cos(phase) - a[1] * Math.sin(phase));
-            }
-        }
-        return u;
     }
 }
