@@ -2,8 +2,8 @@
 
 features_3d.hdf5: a 3-D file in The Well's layout using the features the advection fixtures do not:
 non-uniform coordinates, WALL and OPEN boundaries, per-trajectory times (B, T), constant, per-trajectory
-and time-varying parameters, a field constant in time, a field constant along y, a float64 field,
-chunked gzip storage, vector and symmetric tensor fields. Every value follows value(...) below, which
+and time-varying parameters, a field constant in time (lzf-compressed), a field constant along y (chunks
+straddling states), a float64 field, chunked gzip storage, vector and symmetric tensor fields. Every value follows value(...) below, which
 FeatureFileTest recomputes.
 
 bad_*.hdf5: copies of a tiny valid file with one thing wrong each (see BadInputTest).
@@ -93,8 +93,8 @@ def write_features(path):
         t0 = f.create_group("t0_fields")
         t0.attrs["field_names"] = ["temperature", "obstacle", "profile", "energy"]
         field(t0, "temperature", 0, 0, chunks=(1, 1, NX, NY, NZ), compression="gzip", shuffle=True)
-        field(t0, "obstacle", 1, 0, tv=False)
-        field(t0, "profile", 2, 0, dv=(True, False, True))
+        field(t0, "obstacle", 1, 0, tv=False, chunks=(1, NX, NY, NZ), compression="lzf")
+        field(t0, "profile", 2, 0, dv=(True, False, True), chunks=(1, 2, 3, 5))
         field(t0, "energy", 3, 0, dtype=np.float64)
         t1 = f.create_group("t1_fields")
         t1.attrs["field_names"] = ["velocity"]

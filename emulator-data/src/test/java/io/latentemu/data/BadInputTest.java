@@ -111,7 +111,7 @@ class BadInputTest {
         try (WellFile f = WellFile.open(copy)) {
             f.readWindow(0, 4, 1, 1);
             f.readWindow(0, 6, 1, 1);
-            expectError(() -> f.readWindow(0, 5, 1, 1), "corrupt.hdf5: /t0_fields/density: cannot read slice");
+            expectError(() -> f.readWindow(0, 5, 1, 1), "corrupt.hdf5: /t0_fields/density: cannot decode chunk [0, 5, 0, 0]");
             expectError(() -> f.readWindow(0, 3, 4, 1), "corrupt.hdf5: /t0_fields/density");
         }
         Path metadata = copyOf("advection_2d_chunked/data/train/advection_2d_chunked_tcool_0.1.hdf5", "corrupt_meta.hdf5");

@@ -19,8 +19,9 @@ import java.util.Arrays;
  *
  * <p>Contiguous datasets are read with one positional read per slab when the slab is one run of bytes
  * (the case of whole frames: {@code [traj, t0..t1, all, all, ...]}); jHDF's own slicing would issue one read
- * per row of the last dimension, which is 2 floats for a vector field. Chunked datasets go through jHDF,
- * which decompresses the chunks the slab overlaps. Safe for concurrent use.
+ * per row of the last dimension, which is 2 floats for a vector field. Slabs of whole chunks filtered by
+ * gzip and shuffle are decoded by {@link ChunkDecoder}; other chunked slabs go through jHDF, which
+ * decompresses the chunks the slab overlaps. Safe for concurrent use.
  */
 final class SlabReader {
 
@@ -34,6 +35,8 @@ final class SlabReader {
     private final ByteOrder order;
     /** Absolute byte address of element 0 for contiguous storage, -1 otherwise. */
     private final long contiguousAddress;
+    /** Fast path for whole-chunk slabs of gzip/shuffle chunked storage, or null. */
+    private final ChunkDecoder chunks;
 
     SlabReader(Path file, Dataset dataset, FileChannel channel, long userBlockSize, long fileSize) {
         this.file = file;
@@ -53,6 +56,7 @@ final class SlabReader {
             }
         }
         this.contiguousAddress = address;
+        this.chunks = address < 0 ? ChunkDecoder.of(file, dataset, elementSize, order) : null;
     }
 
     long[] shape() {
@@ -76,6 +80,10 @@ final class SlabReader {
         }
         if (count > Integer.MAX_VALUE / elementSize) {
             throw new WellDataException(file, path, "slice of " + count + " values is too large to read at once");
+        }
+        if (chunks != null && chunks.covers(offset, dims)) {
+            chunks.read(offset, dims, out, outOffset);
+            return;
         }
         ByteBuffer bytes = contiguousAddress >= 0 && isOneRun(offset, dims)
                 ? readRun(offset, (int) count)
