@@ -13,7 +13,7 @@ import io.latentemu.data.write.WriteOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -57,7 +57,7 @@ public final class DataBenchmark {
     }
 
     /** Runs the benchmark, printing to {@code out}. */
-    public static void run(Options o, PrintStream out) {
+    public static void run(Options o, PrintWriter out) {
         int frameBytes = 4 * 4 * o.resolution() * o.resolution();
         int frames = Math.max(8, (int) Math.ceil(o.sizeMb() * MB / frameBytes));
         int steps = Math.min(128, Math.max(8, frames / 4));
@@ -75,6 +75,8 @@ public final class DataBenchmark {
         try {
             out.printf(Locale.ROOT, "data benchmark: %.0f MB of float32 states (%d trajectories x %d steps x 4 channels x %d x %d), %s%n",
                     decodedMb, trajectories, steps, o.resolution(), o.resolution(), describe(o.options()));
+            out.printf(Locale.ROOT, "  writing %s ...%n", file);
+            out.flush();
             long t0 = System.nanoTime();
             new WellWriter(source.description(), o.options()).write(file, source);
             double written = (System.nanoTime() - t0) / 1e9;
@@ -83,6 +85,7 @@ public final class DataBenchmark {
                     written, decodedMb / written, diskMb);
             out.printf(Locale.ROOT, "  reading in a child JVM with -Xmx%dm: the file is %.1fx the heap on disk, %.1fx decoded%n",
                     o.heapMb(), diskMb / o.heapMb(), decodedMb / o.heapMb());
+            out.flush();
             runChild(file, o, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +102,7 @@ public final class DataBenchmark {
                 + (w.shuffle() ? " + shuffle" : "");
     }
 
-    private static void runChild(Path file, Options o, PrintStream out) throws IOException {
+    private static void runChild(Path file, Options o, PrintWriter out) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.heapMb() + "m", "-XX:+UseSerialGC",
@@ -115,6 +118,7 @@ public final class DataBenchmark {
                 lines.add(line);
                 if (line.startsWith("  ")) {
                     out.println(line);
+                    out.flush();
                 }
             }
         }

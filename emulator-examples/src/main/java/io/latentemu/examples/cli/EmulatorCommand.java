@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Physics emulation with latent diffusion models.",
         subcommands = {
                 GenerateCommand.class,
+                InspectCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
