@@ -172,19 +172,20 @@ final class MusclHancockSweep {
     private void hllc(double rl, double ul, double vl, double pl,
                       double rr, double ur, double vr, double pr, double gamma, int m) {
         double gm1 = gamma - 1.0;
-        double kel = 0.5 * rl * (ul * ul + vl * vl);
-        double ker = 0.5 * rr * (ur * ur + vr * vr);
-        double el = pl / gm1 + kel;
-        double er = pr / gm1 + ker;
-        double cl = Math.sqrt(gamma * pl / rl);
-        double cr = Math.sqrt(gamma * pr / rr);
+        double invGm1 = 1.0 / gm1;
+        double invRl = 1.0 / rl;
+        double invRr = 1.0 / rr;
+        double el = pl * invGm1 + 0.5 * rl * (ul * ul + vl * vl);
+        double er = pr * invGm1 + 0.5 * rr * (ur * ur + vr * vr);
+        double cl = Math.sqrt(gamma * pl * invRl);
+        double cr = Math.sqrt(gamma * pr * invRr);
         // Roe averages
         double sqL = Math.sqrt(rl);
         double sqR = Math.sqrt(rr);
         double w = 1.0 / (sqL + sqR);
         double uRoe = (sqL * ul + sqR * ur) * w;
         double vRoe = (sqL * vl + sqR * vr) * w;
-        double hRoe = (sqL * (el + pl) / rl + sqR * (er + pr) / rr) * w;
+        double hRoe = (sqL * (el + pl) * invRl + sqR * (er + pr) * invRr) * w;
         double c2Roe = gm1 * (hRoe - 0.5 * (uRoe * uRoe + vRoe * vRoe));
         double cRoe = Math.sqrt(Math.max(c2Roe, 0.0));
         double sl = Math.min(ul - cl, uRoe - cRoe);
@@ -202,9 +203,9 @@ final class MusclHancockSweep {
         double qr = rr * (sr - ur);
         double sStar = (pr - pl + ul * ql - ur * qr) / (ql - qr);
         if (sStar >= 0.0) {
-            starFlux(rl, ul, vl, pl, el, sl, ql, sStar, m);
+            starFlux(rl, invRl, ul, vl, pl, el, sl, ql, sStar, m);
         } else {
-            starFlux(rr, ur, vr, pr, er, sr, qr, sStar, m);
+            starFlux(rr, invRr, ur, vr, pr, er, sr, qr, sStar, m);
         }
     }
 
@@ -217,14 +218,14 @@ final class MusclHancockSweep {
         fE[m] = u * (e + p);
     }
 
-    /** F*_K = F_K + S_K (U*_K - U_K) for the side K with density r, speed s, q = r (s - u). */
-    private void starFlux(double r, double u, double v, double p, double e, double s, double q,
+    /** F*_K = F_K + S_K (U*_K - U_K) for the side K with density r (inverse invR), speed s, q = r (s - u). */
+    private void starFlux(double r, double invR, double u, double v, double p, double e, double s, double q,
                           double sStar, int m) {
         physicalFlux(r, u, v, p, e, m);
         double factor = q / (s - sStar);
         fRho[m] += s * (factor - r);
         fMn[m] += s * (factor * sStar - r * u);
         fMt[m] += s * (factor * v - r * v);
-        fE[m] += s * (factor * (e / r + (sStar - u) * (sStar + p / q)) - e);
+        fE[m] += s * (factor * (e * invR + (sStar - u) * (sStar + p / q)) - e);
     }
 }
