@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -179,7 +181,7 @@ public final class DatasetGenerator {
             }
             if (!wanted.equals(found)) {
                 throw new WellDataException(manifest, null, "the directory holds a dataset generated with other "
-                        + "settings; choose another output directory (recorded: " + found + ", asked: " + wanted + ")");
+                        + "settings (" + differences(found, wanted, "") + "); choose another output directory");
             }
             return;
         }
@@ -194,6 +196,25 @@ public final class DatasetGenerator {
                     + MANIFEST + ": not overwritten; choose another output directory");
         }
         AtomicFiles.write(manifest, false, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    /** The paths at which two JSON trees differ, with both values, e.g. {@code seed: 0 recorded, 3 asked}. */
+    private static String differences(JsonNode recorded, JsonNode asked, String path) {
+        if (recorded != null && asked != null && recorded.isObject() && asked.isObject()) {
+            Set<String> names = new TreeSet<>();
+            recorded.fieldNames().forEachRemaining(names::add);
+            asked.fieldNames().forEachRemaining(names::add);
+            List<String> out = new ArrayList<>();
+            for (String name : names) {
+                JsonNode a = recorded.get(name);
+                JsonNode b = asked.get(name);
+                if (a == null || !a.equals(b)) {
+                    out.add(differences(a, b, path.isEmpty() ? name : path + "." + name));
+                }
+            }
+            return String.join("; ", out);
+        }
+        return path + ": " + recorded + " recorded, " + asked + " asked";
     }
 
     /** A file kept from an earlier run must hold what the plan asks for. */
