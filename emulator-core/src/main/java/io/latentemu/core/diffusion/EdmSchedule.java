@@ -9,7 +9,7 @@ package io.latentemu.core.diffusion;
  * @param sigmaMax noise level at t = 1, &gt; sigmaMin
  * @param rho      curvature of the grid, &gt; 0 (EDM uses 7)
  */
-public record EdmSchedule(double sigmaMin, double sigmaMax, double rho) implements NoiseSchedule {
+public record EdmSchedule(double sigmaMin, double sigmaMax, double rho) implements VarianceExplodingSchedule {
 
     /** EDM's image settings: sigma in [0.002, 80], rho = 7. */
     public static EdmSchedule standard() {
@@ -21,12 +21,6 @@ public record EdmSchedule(double sigmaMin, double sigmaMax, double rho) implemen
         if (!(rho > 0 && Double.isFinite(rho))) {
             throw new IllegalArgumentException("rho must be positive, got " + rho);
         }
-    }
-
-    @Override
-    public double alpha(double t) {
-        NoiseSchedule.checkTime(t);
-        return 1.0;
     }
 
     @Override

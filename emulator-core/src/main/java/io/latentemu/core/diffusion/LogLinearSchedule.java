@@ -7,7 +7,7 @@ package io.latentemu.core.diffusion;
  * @param sigmaMin noise level at t = 0, &gt; 0
  * @param sigmaMax noise level at t = 1, &gt; sigmaMin
  */
-public record LogLinearSchedule(double sigmaMin, double sigmaMax) implements NoiseSchedule {
+public record LogLinearSchedule(double sigmaMin, double sigmaMax) implements VarianceExplodingSchedule {
 
     /** The study's range, sigma in [1e-3, 1e3]. */
     public static LogLinearSchedule standard() {
@@ -16,12 +16,6 @@ public record LogLinearSchedule(double sigmaMin, double sigmaMax) implements Noi
 
     public LogLinearSchedule {
         Schedules.checkRange("sigmaMin", sigmaMin, "sigmaMax", sigmaMax);
-    }
-
-    @Override
-    public double alpha(double t) {
-        NoiseSchedule.checkTime(t);
-        return 1.0;
     }
 
     @Override

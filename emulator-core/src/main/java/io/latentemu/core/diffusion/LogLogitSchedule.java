@@ -13,7 +13,7 @@ package io.latentemu.core.diffusion;
  * @param sigmaMin noise level at t = 0, &gt; 0
  * @param sigmaMax noise level at t = 1, &gt; sigmaMin
  */
-public record LogLogitSchedule(double sigmaMin, double sigmaMax) implements NoiseSchedule {
+public record LogLogitSchedule(double sigmaMin, double sigmaMax) implements VarianceExplodingSchedule {
 
     /** The study's range, sigma in [1e-3, 1e3]. */
     public static LogLogitSchedule standard() {
@@ -22,12 +22,6 @@ public record LogLogitSchedule(double sigmaMin, double sigmaMax) implements Nois
 
     public LogLogitSchedule {
         Schedules.checkRange("sigmaMin", sigmaMin, "sigmaMax", sigmaMax);
-    }
-
-    @Override
-    public double alpha(double t) {
-        NoiseSchedule.checkTime(t);
-        return 1.0;
     }
 
     @Override

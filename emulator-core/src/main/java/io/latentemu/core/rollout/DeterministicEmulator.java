@@ -8,11 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The deterministic emulator: a {@link WindowPredictor} completes the window from its context frames
  * in one pass; the generated frames are returned. Seeds are ignored, so all ensemble members agree.
  */
-public final class DeterministicEmulator implements Emulator {
+public final class DeterministicEmulator extends WindowedEmulator {
 
     private final WindowPredictor predictor;
-    private final int window;
-    private final int context;
 
     /**
      * @param predictor trained to complete windows of {@code window} frames from masked context
@@ -20,31 +18,19 @@ public final class DeterministicEmulator implements Emulator {
      * @param context   known frames per call c
      */
     public DeterministicEmulator(WindowPredictor predictor, int window, int context) {
-        Windows.check(window, context);
+        super(window, context);
         this.predictor = predictor;
-        this.window = window;
-        this.context = context;
-    }
-
-    @Override
-    public int window() {
-        return window;
-    }
-
-    @Override
-    public int context() {
-        return context;
     }
 
     @Override
     public INDArray next(INDArray contextStates, INDArray parameters, long[] seeds) {
         Windows.checkContext(this, contextStates);
-        Conditioning c = Conditioning.contextWindow(contextStates, window, parameters);
+        Conditioning c = Conditioning.contextWindow(contextStates, window(), parameters);
         INDArray out = predictor.predict(c);
         if (!Arrays.equals(out.shape(), c.shape())) {
             throw new IllegalStateException("window predictor returned " + Arrays.toString(out.shape())
                     + " for a window " + Arrays.toString(c.shape()));
         }
-        return Windows.frames(out, context, window).dup();
+        return Windows.frames(out, context(), window()).dup();
     }
 }

@@ -11,12 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and returns its generated frames. Rows with different seeds are independent samples, which is how
  * ensembles are drawn.
  */
-public final class DiffusionEmulator implements Emulator {
+public final class DiffusionEmulator extends WindowedEmulator {
 
     private final Denoiser denoiser;
     private final Sampler sampler;
-    private final int window;
-    private final int context;
 
     /**
      * @param denoiser trained on windows of {@code window} frames with masked context
@@ -25,21 +23,9 @@ public final class DiffusionEmulator implements Emulator {
      * @param context  known frames per call c
      */
     public DiffusionEmulator(Denoiser denoiser, Sampler sampler, int window, int context) {
-        Windows.check(window, context);
+        super(window, context);
         this.denoiser = denoiser;
         this.sampler = sampler;
-        this.window = window;
-        this.context = context;
-    }
-
-    @Override
-    public int window() {
-        return window;
-    }
-
-    @Override
-    public int context() {
-        return context;
     }
 
     @Override
@@ -48,8 +34,8 @@ public final class DiffusionEmulator implements Emulator {
         if (seeds.length != contextStates.size(0)) {
             throw new IllegalArgumentException(seeds.length + " seeds for " + contextStates.size(0) + " rows");
         }
-        Conditioning c = Conditioning.contextWindow(contextStates, window, parameters);
+        Conditioning c = Conditioning.contextWindow(contextStates, window(), parameters);
         INDArray sample = sampler.sample(denoiser, c.shape(), c, NoiseSource.forRows(seeds));
-        return Windows.frames(sample, context, window).dup();
+        return Windows.frames(sample, context(), window()).dup();
     }
 }

@@ -13,11 +13,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Stateful: it counts its calls; use a fresh instance per rollout.
  */
-public final class ReplayEmulator implements Emulator {
+public final class ReplayEmulator extends WindowedEmulator {
 
     private final INDArray trajectories;
-    private final int window;
-    private final int context;
     private final double tolerance;
     private int calls;
 
@@ -28,21 +26,9 @@ public final class ReplayEmulator implements Emulator {
      * @param tolerance    largest absolute difference accepted between a received context and the truth
      */
     public ReplayEmulator(INDArray trajectories, int window, int context, double tolerance) {
-        Windows.check(window, context);
+        super(window, context);
         this.trajectories = trajectories;
-        this.window = window;
-        this.context = context;
         this.tolerance = tolerance;
-    }
-
-    @Override
-    public int window() {
-        return window;
-    }
-
-    @Override
-    public int context() {
-        return context;
     }
 
     @Override
@@ -55,18 +41,18 @@ public final class ReplayEmulator implements Emulator {
         }
         int members = (int) (contextStates.size(0) / b);
         long start = (long) calls * horizon();           // index of the first context frame
-        long end = start + context + horizon();
+        long end = start + context() + horizon();
         if (end > trajectories.size(1)) {
             // the last call may ask beyond the known states: pad by repeating the last one
             end = trajectories.size(1);
         }
-        INDArray truthContext = Windows.frames(trajectories, start, start + context).repeat(0, members);
+        INDArray truthContext = Windows.frames(trajectories, start, start + context()).repeat(0, members);
         double diff = Transforms.abs(truthContext.sub(contextStates.castTo(truthContext.dataType()))).maxNumber().doubleValue();
         if (diff > tolerance) {
             throw new IllegalStateException("call " + calls + " received a context that differs from the truth at frames "
-                    + start + ".." + (start + context - 1) + " by " + diff);
+                    + start + ".." + (start + context() - 1) + " by " + diff);
         }
-        INDArray known = Windows.frames(trajectories, start + context, end).repeat(0, members);
+        INDArray known = Windows.frames(trajectories, start + context(), end).repeat(0, members);
         calls++;
         if (known.size(1) == horizon()) {
             return known.dup();
