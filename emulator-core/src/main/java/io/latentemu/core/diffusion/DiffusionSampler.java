@@ -77,12 +77,13 @@ public record DiffusionSampler(NoiseSchedule schedule, int steps, StepRule rule)
                     + " differs from the context shape " + Arrays.toString(conditioning.shape()));
         }
         double[] sigma = noiseLevels();
-        StepContext ctx = new StepContext(new MaskedDenoiser(denoiser), conditioning, noise, steps, rule.memory());
+        MaskedDenoiser masked = new MaskedDenoiser(denoiser);
+        StepContext ctx = new StepContext(masked, conditioning, noise, steps, rule.memory());
         INDArray x = initialNoise.mul(Math.sqrt(1 + sigma[0] * sigma[0]));
         for (int i = 0; i < steps; i++) {
             ctx.begin(i, x, sigma[i], sigma[i + 1]);
             x = rule.advance(ctx);
         }
-        return MaskedDenoiser.clamp(x, conditioning);
+        return conditioning.hasContext() ? masked.clampContext(x, conditioning) : x;
     }
 }

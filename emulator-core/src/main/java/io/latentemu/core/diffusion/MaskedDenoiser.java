@@ -1,8 +1,6 @@
 package io.latentemu.core.diffusion;
 
-import io.latentemu.core.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Conditions a denoiser on known entries: writes them into the noisy input with the study's
@@ -15,6 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class MaskedDenoiser implements Denoiser {
 
     private final Denoiser inner;
+    private Conditioning preparedFor;
+    private PreparedContext prepared;
 
     /** Wraps {@code inner}, which receives the mask in its {@link Conditioning}. */
     public MaskedDenoiser(Denoiser inner) {
@@ -26,8 +26,23 @@ public final class MaskedDenoiser implements Denoiser {
         if (!conditioning.hasContext()) {
             return inner.denoise(xt, sigma, conditioning);
         }
-        INDArray mu = inner.denoise(injectContext(xt, sigma, conditioning), sigma, conditioning);
-        return clamp(mu, conditioning);
+        PreparedContext context = prepare(conditioning, xt);
+        INDArray mu = inner.denoise(context.inject(xt, sigma), sigma, conditioning);
+        return context.clamp(mu);
+    }
+
+    /** {@code x} with its known entries set to their values, reusing the prepared context. */
+    INDArray clampContext(INDArray x, Conditioning conditioning) {
+        return prepare(conditioning, x).clamp(x);
+    }
+
+    /** The prepared context, reused while the same conditioning comes back (one sampling run). */
+    private synchronized PreparedContext prepare(Conditioning conditioning, INDArray like) {
+        if (preparedFor != conditioning || prepared == null || !prepared.matches(like)) {
+            prepared = new PreparedContext(conditioning, like.dataType());
+            preparedFor = conditioning;
+        }
+        return prepared;
     }
 
     /**
@@ -38,9 +53,7 @@ public final class MaskedDenoiser implements Denoiser {
         if (!conditioning.hasContext()) {
             return xt;
         }
-        INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
-        INDArray known = Broadcast.scaleRows(conditioning.values().castTo(xt.dataType()), scale);
-        return blend(xt, known, conditioning.mask());
+        return new PreparedContext(conditioning, xt.dataType()).inject(xt, sigma);
     }
 
     /** {@code x} with its known entries set to their clean values (a new array). */
@@ -48,13 +61,6 @@ public final class MaskedDenoiser implements Denoiser {
         if (!conditioning.hasContext()) {
             return x;
         }
-        return blend(x, conditioning.values().castTo(x.dataType()), conditioning.mask());
-    }
-
-    /** {@code mask ? known : x}, elementwise, for a 0/1 mask. */
-    private static INDArray blend(INDArray x, INDArray known, INDArray mask) {
-        INDArray m = mask.castTo(x.dataType());
-        // x (1 - m) + known m: exact for m in {0, 1} and finite values
-        return x.mul(m.rsub(1.0)).addi(known.mul(m));
+        return new PreparedContext(conditioning, x.dataType()).clamp(x);
     }
 }

@@ -1,0 +1,39 @@
+package io.latentemu.core.diffusion;
+
+import io.latentemu.core.Broadcast;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The context of a {@link Conditioning} in a working data type, precomputed once per sampling run:
+ * {@code keep = 1 - mask} and {@code known = mask * values}, so that writing the context into a tensor
+ * costs two operations, exact for a 0/1 mask and finite values.
+ */
+final class PreparedContext {
+
+    private final INDArray keep;
+    private final INDArray known;
+
+    PreparedContext(Conditioning conditioning, DataType type) {
+        INDArray mask = conditioning.mask().castTo(type);
+        this.keep = mask.rsub(1.0);
+        this.known = conditioning.values().castTo(type).mul(mask);
+    }
+
+    /** Known entries replaced by {@code sqrt(1 + sigma^2)} times their value (a new array). */
+    INDArray inject(INDArray xt, INDArray sigma) {
+        INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
+        return xt.mul(keep).addi(Broadcast.scaleRows(known, scale));
+    }
+
+    /** Whether this was prepared for tensors of the type and shape of {@code x}. */
+    boolean matches(INDArray x) {
+        return keep.dataType() == x.dataType() && java.util.Arrays.equals(keep.shape(), x.shape());
+    }
+
+    /** Known entries replaced by their values (a new array). */
+    INDArray clamp(INDArray x) {
+        return x.mul(keep).addi(known);
+    }
+}

@@ -1,0 +1,31 @@
+package io.latentemu.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code ./emulator bench samplers} on a tiny window, in-process: it runs every sampler and prints figures. */
+class SamplerBenchCommandTest {
+
+    @Test
+    void printsATimeAndOverheadForEverySampler() {
+        CommandLine cli = EmulatorCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("bench", "samplers", "--batch", "2", "--frames", "3", "--channels", "2", "--size", "4",
+                "--steps", "3", "--width", "16", "--depth", "1", "--repeats", "1");
+        assertEquals(0, code, err.toString());
+        String text = out.toString();
+        for (String name : new String[] {"Adams-Bashforth 3", "Euler", "Heun", "DDIM (eta 0)", "DDPM",
+                "DPM-Solver++(2M)", "predictor-corrector"}) {
+            assertTrue(text.contains(name), text);
+        }
+        assertTrue(text.contains("reference network call"), text);
+    }
+}
