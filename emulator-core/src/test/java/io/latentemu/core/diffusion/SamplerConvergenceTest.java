@@ -17,8 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>On EDM's grid (rho = 7) the step sizes vary smoothly, so the asymptotic orders show. On the
  * study's log-logit grid the first step spans sigma from 1e3 down to about N, and the lower-order
- * start-up of multistep methods makes their error fall like N^-2 there (a property of the grid, seen
- * with Adams-Bashforth 3; printed below, not asserted).
+ * start-up of multistep methods makes their error fall like N^-2.25 there (a property of the grid;
+ * printed for Adams-Bashforth 3, not asserted).
  */
 class SamplerConvergenceTest {
 
@@ -40,7 +40,9 @@ class SamplerConvergenceTest {
     void errorFallsAtTheExpectedOrder(String name, StepRule rule, double order, int[] steps) {
         double slope = slope(name, new EdmSchedule(0.002, 80, 7), rule, steps);
         assertEquals(order, slope, 0.15 * order, name + " order");
-        slope(name + " (log-logit)", LogLogitSchedule.standard(), rule, steps);
+        if (rule.equals(new AdamsBashforthStep(3))) {
+            slope(name + " (log-logit)", LogLogitSchedule.standard(), rule, steps); // the study's grid, printed
+        }
     }
 
     private static double slope(String name, NoiseSchedule schedule, StepRule rule, int[] steps) {
