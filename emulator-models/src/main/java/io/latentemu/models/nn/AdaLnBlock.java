@@ -1,0 +1,80 @@
+package io.latentemu.models.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * A transformer block with adaptive LayerNorm ("adaLN-zero") on tokens {@code [B*T, D]}:
+ * <pre>
+ *   (shift1, scale1, gate1, [shift2, scale2,] gate2) = Linear(SiLU(c))
+ *   x = x + gate1 * Attention(LN(x) * (1 + scale1) + shift1)
+ *   x = x + gate2 * Mlp(LN(x) [* (1 + scale2) + shift2])
+ * </pre>
+ * LN has no affine parameters. The modulation layer starts near zero ({@value #MODULATION_INIT_SCALE} times
+ * the default initialisation, zero bias), so a fresh block is close to the identity and the conditioning
+ * enters gradually. With {@code modulateMlp} false only the attention input is shifted and scaled (four
+ * chunks instead of six), as in the benchmark network of {@code torch_reference.py}.
+ *
+ * <p>Without a conditioning vector the modulation is a learned vector shared by all samples.
+ *
+ * @param width       D
+ * @param heads       attention heads
+ * @param tokens      tokens per sample T
+ * @param expansion   MLP expansion ratio
+ * @param dropout     dropout rate on the attention and MLP branches (training only)
+ * @param modulateMlp whether the MLP input is shifted and scaled too
+ */
+public record AdaLnBlock(long width, int heads, int tokens, int expansion, double dropout, boolean modulateMlp) {
+
+    /** Scale of the initialisation of the modulation layer. */
+    public static final double MODULATION_INIT_SCALE = 1e-2;
+
+    /** Validates the arguments through the sub-layers. */
+    public AdaLnBlock {
+        new Attention(width, heads, tokens);
+        new Mlp(width, expansion, dropout);
+    }
+
+    /** Number of D-sized chunks of the modulation vector. */
+    public int chunks() {
+        return modulateMlp ? 6 : 4;
+    }
+
+    /**
+     * Adds the block; {@code ctx} is its scope.
+     *
+     * @param x            tokens {@code [B*T, D]}
+     * @param conditioning {@code [B, Dc]}, or null
+     * @param rotary       rotary position code, or null
+     */
+    public SDVariable apply(GraphContext ctx, SDVariable x, SDVariable conditioning, PositionCode.Rotary rotary) {
+        long d = width;
+        int k = chunks();
+        SDVariable modulation;
+        if (conditioning != null) {
+            long dc = conditioning.getShape() == null ? d : conditioning.getShape()[1];
+            modulation = Linear.apply(ctx.scope("modulation"), ctx.sd().nn.swish(conditioning), dc, k * d,
+                    Init.fanInUniform().scaled(MODULATION_INIT_SCALE));
+        } else {
+            modulation = ctx.param("modulation", Init.zeros(), false, 1, k * d);
+        }
+        SDVariable[] m = Chunks.all(ctx, modulation.reshape(-1, 1, k * d), 3, 2, k * d, k);
+        SDVariable shift1 = m[0];
+        SDVariable scale1 = m[1];
+        SDVariable gate1 = m[2];
+        SDVariable gate2 = modulateMlp ? m[5] : m[3];
+
+        SDVariable x3 = x.reshape(-1, tokens, d);
+        SDVariable h = LayerNorm.lastAxis(ctx, x3, 3).mul(scale1.add(1.0)).add(shift1);
+        SDVariable a = new Attention(d, heads, tokens).apply(ctx.scope("attention"), h.reshape(-1, d), rotary);
+        a = Dropout.apply(ctx, a, dropout);
+        x3 = x3.add(gate1.mul(a.reshape(-1, tokens, d)));
+
+        SDVariable h2 = LayerNorm.lastAxis(ctx, x3, 3);
+        if (modulateMlp) {
+            h2 = h2.mul(m[4].add(1.0)).add(m[3]);
+        }
+        SDVariable f = new Mlp(d, expansion, dropout).apply(ctx.scope("mlp"), h2.reshape(-1, d));
+        x3 = x3.add(gate2.mul(f.reshape(-1, tokens, d)));
+        return x3.reshape(-1, d);
+    }
+}

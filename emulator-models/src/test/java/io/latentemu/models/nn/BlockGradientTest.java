@@ -1,0 +1,95 @@
+package io.latentemu.models.nn;
+
+import static io.latentemu.models.nn.GradientChecks.assertGradients;
+
+import org.junit.jupiter.api.Test;
+
+/** Gradient checks (double precision, central differences) of every building block on tiny instances. */
+class BlockGradientTest {
+
+    @Test
+    void channelLayerNorm() {
+        assertGradients(1, new long[]{2, 3, 4, 5}, (ctx, x) -> LayerNorm.channels(ctx, x));
+    }
+
+    @Test
+    void tokenLayerNormAndRmsNorm() {
+        assertGradients(2, new long[]{2, 3, 6}, (ctx, x) -> LayerNorm.lastAxis(ctx, x, 3));
+        assertGradients(3, new long[]{2, 3, 6}, (ctx, x) -> RmsNorm.lastAxis(ctx, x, 3));
+    }
+
+    @Test
+    void circularPadding() {
+        assertGradients(4, new long[]{2, 2, 4, 5}, (ctx, x) -> CircularPad.apply(ctx, x, 1, true, true));
+        assertGradients(5, new long[]{1, 2, 4, 5},
+                (ctx, x) -> Conv2d.of3x3(2, 3, new Periodicity(true, false)).apply(ctx.scope("conv"), x));
+    }
+
+    @Test
+    void residualBlock() {
+        assertGradients(6, new long[]{2, 3, 4, 4},
+                (ctx, x) -> new ResidualBlock(3, Periodicity.both(), 0).apply(ctx.scope("block"), x));
+    }
+
+    @Test
+    void modulatedResidualBlock() {
+        assertGradients(7, new long[]{2, 3, 4, 4}, (ctx, x) -> {
+            // the modulation comes from the input too, so its gradient is checked as well
+            var mod = x.mean(2, 3).reshape(-1, 3).mul(0.3);
+            var modulation = ctx.sd().concat(1, mod, mod.mul(-0.5));
+            return new ResidualBlock(3, Periodicity.none(), 0).apply(ctx.scope("block"), x, modulation);
+        });
+    }
+
+    @Test
+    void pixelUnshuffleAndShuffle() {
+        assertGradients(8, new long[]{2, 2, 4, 4}, (ctx, x) -> PixelShuffle.unshuffle(ctx, x, 2));
+        assertGradients(9, new long[]{2, 8, 2, 2}, (ctx, x) -> PixelShuffle.shuffle(ctx, x, 2));
+        assertGradients(10, new long[]{1, 2, 4, 4},
+                (ctx, x) -> PixelShuffle.down(ctx.scope("down"), x, 2, 3, 2, Periodicity.both()));
+        assertGradients(11, new long[]{1, 3, 2, 2},
+                (ctx, x) -> PixelShuffle.up(ctx.scope("up"), x, 3, 2, 2, Periodicity.none()));
+    }
+
+    @Test
+    void attentionWithQkNorm() {
+        assertGradients(12, new long[]{2 * 5, 8},
+                (ctx, x) -> new Attention(8, 2, 5).apply(ctx.scope("attention"), x, null));
+    }
+
+    @Test
+    void attentionWithRotaryCode() {
+        TokenGrid grid = new TokenGrid(2, 2, 3);
+        assertGradients(13, new long[]{2 * 12, 12}, (ctx, x) -> new Attention(12, 1, 12)
+                .apply(ctx.scope("attention"), x, PositionCode.Rotary.of(ctx, grid, 12)));
+    }
+
+    @Test
+    void absolutePositionCodes() {
+        TokenGrid grid = new TokenGrid(2, 2, 2);
+        assertGradients(14, new long[]{2 * 8, 4},
+                (ctx, x) -> PositionCode.SINUSOIDAL_LINEAR.addTo(ctx.scope("pos"), x, grid, 4));
+        assertGradients(15, new long[]{2 * 8, 4},
+                (ctx, x) -> PositionCode.LEARNED.addTo(ctx.scope("pos"), x, grid, 4));
+    }
+
+    @Test
+    void adaLnBlock() {
+        for (boolean modulateMlp : new boolean[]{true, false}) {
+            assertGradients(16, new long[]{2 * 4, 8}, (ctx, x) -> {
+                var conditioning = x.reshape(-1, 4, 8).mean(1).mul(0.5);
+                return new AdaLnBlock(8, 2, 4, 2, 0, modulateMlp).apply(ctx.scope("block"), x, conditioning, null);
+            });
+        }
+        assertGradients(17, new long[]{2 * 4, 8},
+                (ctx, x) -> new AdaLnBlock(8, 2, 4, 2, 0, true).apply(ctx.scope("block"), x, null, null));
+    }
+
+    @Test
+    void conditioningEmbedding() {
+        assertGradients(18, new long[]{3, 2}, (ctx, x) -> {
+            var noise = x.mean(1);
+            return new ConditioningEmbedding(6, 8).apply(ctx.scope("cond"), noise, x, 2);
+        });
+    }
+}
