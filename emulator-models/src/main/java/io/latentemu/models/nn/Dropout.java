@@ -6,7 +6,9 @@ import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 /**
  * Inverted dropout that is active only while training: {@code y = x * (1 + t * (mask - 1))}, where t is the
  * training flag (1 in training, 0 in inference) and {@code mask} is 0 with probability {@code rate} and
- * {@code 1/(1-rate)} otherwise, drawn from ND4J's global random generator.
+ * {@code 1/(1-rate)} otherwise. The uniform draw behind the mask takes its generator state from
+ * {@link io.latentemu.models.graph.RandomOpSeeder}, which {@link io.latentemu.models.graph.ModelGraph} attaches:
+ * without it SameDiff M2.1 repeats the same mask on every run.
  *
  * <p>Built from a uniform draw shaped like {@code x} at run time: SameDiff's own dropout ops are always on and
  * size their output from the declared shape, which fails for a batch dimension of -1.

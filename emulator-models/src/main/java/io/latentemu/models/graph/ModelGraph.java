@@ -1,0 +1,176 @@
+package io.latentemu.models.graph;
+
+import io.latentemu.core.train.LossAndGradients;
+import io.latentemu.models.nn.GraphContext;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A SameDiff graph built once and run many times: named inputs (placeholders) and outputs, the trainable
+ * parameters with their weight-decay flags, inference runs (training flag false: dropout off) and training
+ * evaluations (loss and gradients, training flag true).
+ *
+ * <p>The parameter arrays are the ones the graph computes with, so an optimiser that updates them in place
+ * changes the model. Not thread-safe: one call at a time per graph.
+ */
+public final class ModelGraph {
+
+    private final SameDiff sd;
+    private final DataType dataType;
+    private final Map<String, INDArray> parameters;
+    private final Set<String> decayed;
+    private final boolean hasTrainingFlag;
+    private final RandomOpSeeder seeder = new RandomOpSeeder();
+
+    /**
+     * Wraps a built graph.
+     *
+     * @param sd       the graph
+     * @param dataType floating-point type of its inputs
+     * @param decays   every trainable variable of the graph and whether weight decay applies to it
+     */
+    public ModelGraph(SameDiff sd, DataType dataType, Map<String, Boolean> decays) {
+        this.sd = Objects.requireNonNull(sd, "sd");
+        this.dataType = dataType;
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        Set<String> dec = new TreeSet<>();
+        for (Map.Entry<String, Boolean> e : decays.entrySet()) {
+            SDVariable v = sd.getVariable(e.getKey());
+            if (v == null || v.getVariableType() != VariableType.VARIABLE) {
+                throw new IllegalArgumentException("no trainable variable named " + e.getKey() + " in the graph");
+            }
+            params.put(e.getKey(), v.getArr());
+            if (e.getValue()) {
+                dec.add(e.getKey());
+            }
+        }
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE && !params.containsKey(v.name())) {
+                throw new IllegalArgumentException("trainable variable " + v.name() + " has no weight-decay flag");
+            }
+        }
+        this.parameters = Collections.unmodifiableMap(params);
+        this.decayed = Collections.unmodifiableSet(dec);
+        this.hasTrainingFlag = sd.hasVariable(GraphContext.TRAINING_FLAG);
+        if (hasTrainingFlag) {
+            sd.addListeners(seeder);
+        }
+    }
+
+    /** Wraps a graph read from a model file; its card names the parameters that take weight decay. */
+    public static ModelGraph loaded(SameDiff sd, ModelCard card) {
+        Map<String, Boolean> decays = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                decays.put(v.name(), card.decayedParameters().contains(v.name()));
+            }
+        }
+        return new ModelGraph(sd, DataType.valueOf(card.dataType()), decays);
+    }
+
+    /** A card of the given kind describing this graph (type, decayed parameters) and the model's spec. */
+    public ModelCard card(String kind, Object spec) {
+        return new ModelCard(kind, ModelCard.FORMAT_VERSION, dataType.name(), ModelArchive.json().valueToTree(spec),
+                new java.util.ArrayList<>(decayed), null, null, null, Map.of());
+    }
+
+    /** The graph itself (to add outputs, attach listeners, profile). */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** Floating-point type of the graph's inputs and parameters. */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The trainable parameters by name, in declaration order; these are the arrays the graph uses. */
+    public Map<String, INDArray> parameters() {
+        return parameters;
+    }
+
+    /** Names of the parameters that take weight decay. */
+    public Set<String> decayedParameters() {
+        return decayed;
+    }
+
+    /** Whether decoupled weight decay applies to a parameter. */
+    public boolean decays(String name) {
+        if (!parameters.containsKey(name)) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        return decayed.contains(name);
+    }
+
+    /** Total number of trainable scalars. */
+    public long parameterCount() {
+        long n = 0;
+        for (INDArray p : parameters.values()) {
+            n += p.length();
+        }
+        return n;
+    }
+
+    /** An input array in the graph's type (cast when needed, never modified). */
+    public INDArray input(INDArray a) {
+        return a.dataType() == dataType ? a : a.castTo(dataType);
+    }
+
+    /** Runs the graph in inference mode (dropout off) and returns the requested outputs. */
+    public Map<String, INDArray> infer(Map<String, INDArray> inputs, String... outputs) {
+        seeder.reset(0);
+        return sd.output(withFlag(inputs, false), outputs);
+    }
+
+    /** Runs the graph in inference mode and returns one output. */
+    public INDArray inferSingle(Map<String, INDArray> inputs, String output) {
+        return infer(inputs, output).get(output);
+    }
+
+    /**
+     * Runs the graph in training mode (dropout on, its masks drawn from {@code seed}) and returns the requested
+     * outputs, without gradients.
+     */
+    public Map<String, INDArray> evaluateTraining(Map<String, INDArray> inputs, long seed, String... outputs) {
+        seeder.reset(seed);
+        return sd.output(withFlag(inputs, true), outputs);
+    }
+
+    /**
+     * The scalar {@code loss} output and its gradient for every parameter, in training mode (dropout on, its
+     * masks drawn from {@code seed}). The gradient arrays may be reused by the next call.
+     */
+    public LossAndGradients lossAndGradients(Map<String, INDArray> inputs, String loss, long seed) {
+        seeder.reset(seed);
+        OutAndGrad result = sd.calculateGradientsAndOutputs(withFlag(inputs, true), List.of(loss), parameters.keySet());
+        Map<String, INDArray> grads = result.getGradients();
+        for (String name : parameters.keySet()) {
+            if (grads.get(name) == null) {
+                throw new IllegalStateException("the loss " + loss + " does not depend on parameter " + name);
+            }
+        }
+        return new LossAndGradients(result.getOutputs().get(loss).getDouble(0), grads);
+    }
+
+    private Map<String, INDArray> withFlag(Map<String, INDArray> inputs, boolean training) {
+        if (!hasTrainingFlag) {
+            return inputs;
+        }
+        Map<String, INDArray> all = new HashMap<>(inputs);
+        all.put(GraphContext.TRAINING_FLAG, Nd4j.scalar(training));
+        return all;
+    }
+}
