@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GenerateCommand.class,
                 InspectCommand.class,
+                TrainAutoencoderCommand.class,
+                EncodeCommand.class,
+                TrainEmulatorCommand.class,
+                RolloutCommand.class,
+                EvaluateCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
@@ -25,19 +31,21 @@ public final class EmulatorCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Entry point of the launcher. */
     public static void main(String[] args) {
         BackendSelector.configure();
-        int code = newCommandLine().execute(args);
+        java.io.PrintStream terminal = StrayOutput.install();
+        int code = newCommandLine().setOut(new java.io.PrintWriter(terminal, true)).execute(args);
         System.exit(code);
     }
 
     /** The configured picocli command line, also used by tests to run subcommands in-process. */
     public static CommandLine newCommandLine() {
         return new CommandLine(new EmulatorCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new CliExceptionHandler());
     }
 }

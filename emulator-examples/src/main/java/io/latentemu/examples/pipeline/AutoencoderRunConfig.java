@@ -1,0 +1,45 @@
+package io.latentemu.examples.pipeline;
+
+import io.latentemu.data.norm.NormalizationMode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@code ./emulator train-autoencoder} does, as written to {@code autoencoder.yaml} in the run
+ * directory. A configuration file ({@code --config}) names only the keys it changes.
+ *
+ * @param dataset       dataset directory (set from {@code --data})
+ * @param normalization per-channel normalisation of the states: {@code ZSCORE} (The Well's) or {@code RMS}
+ * @param network       the architecture
+ * @param training      optimisation of the reconstruction loss (mean squared error over single states)
+ * @param evaluation    test trajectories whose reconstruction error is measured after training (0: all)
+ */
+public record AutoencoderRunConfig(String dataset, NormalizationMode normalization, AutoencoderNetwork network,
+                                   TrainingSettings training, int evaluation) {
+
+    public AutoencoderRunConfig {
+        Objects.requireNonNull(normalization, "normalization");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(training, "training");
+        if (normalization == NormalizationMode.NONE) {
+            throw new IllegalArgumentException("normalization must be ZSCORE or RMS");
+        }
+        if (evaluation < 0) {
+            throw new IllegalArgumentException("evaluation must be >= 0 (0: every test trajectory), got " + evaluation);
+        }
+    }
+
+    /**
+     * The defaults: the quickstart's autoencoder for 64x64 states (4 levels, 8x8 latents).
+     */
+    public static AutoencoderRunConfig defaults() {
+        return new AutoencoderRunConfig(null, NormalizationMode.ZSCORE,
+                new AutoencoderNetwork(List.of(16, 32, 64, 128), 1, 16, 0.0, true),
+                new TrainingSettings(1500, 16, 2e-3, 50, 2e-5, 0.0, 1.0, 0.0, 250, 50, 0), 0);
+    }
+
+    /** This configuration for a dataset. */
+    public AutoencoderRunConfig withDataset(String path) {
+        return new AutoencoderRunConfig(path, normalization, network, training, evaluation);
+    }
+}
