@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 RolloutCommand.class,
                 EvaluateCommand.class,
                 ReportCommand.class,
+                QuickstartCommand.class,
+                StudyCommand.class,
+                ExampleCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
@@ -37,6 +40,7 @@ public final class EmulatorCommand implements Runnable {
     /** Entry point of the launcher. */
     public static void main(String[] args) {
         BackendSelector.configure();
+        io.latentemu.examples.pipeline.MemoryGuard.start();
         java.io.PrintStream terminal = StrayOutput.install();
         int code = newCommandLine().setOut(new java.io.PrintWriter(terminal, true)).execute(args);
         System.exit(code);

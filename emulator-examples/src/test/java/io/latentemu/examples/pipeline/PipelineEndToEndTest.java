@@ -280,6 +280,27 @@ class PipelineEndToEndTest {
         assertTrue(log.stream().anyMatch(l -> l.contains("\"resume\"") && l.contains("\"at_step\":5")), String.join("\n", log));
     }
 
+    @Test
+    @Order(7)
+    void examplePrograms() throws Exception {
+        Run iterate = ok("example", "iterate-dataset", data().toString());
+        assertTrue(iterate.out().contains("euler_multi_quadrants_periodicBC: 4 trajectories in 1 files"), iterate.out());
+        assertTrue(iterate.out().contains("32 windows of shape [5, 5, 16, 16]"), iterate.out());   // 4 x (12 - 4)
+
+        Run custom = ok("example", "custom-backbone", data().toString(), "8");
+        assertTrue(custom.out().contains("trained 8 steps"), custom.out());
+        assertTrue(custom.out().contains("lead 10: RMSE"), custom.out());
+
+        Path gif = dir.resolve("mine.gif");
+        Run rollout = ok("example", "rollout-from-state", dir.resolve("diffusion").toString(), "6", gif.toString());
+        assertTrue(rollout.out().contains("diffusion emulator: 6 states x 3 members"), rollout.out());
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(6, reader.getNumImages(true));
+        }
+    }
+
     private static double[] field(INDArray x, int row, int channel) {
         return x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(row), org.nd4j.linalg.indexing.NDArrayIndex.point(channel))
                 .dup().data().asDouble();

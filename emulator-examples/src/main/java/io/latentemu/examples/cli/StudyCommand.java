@@ -1,0 +1,51 @@
+package io.latentemu.examples.cli;
+
+import io.latentemu.examples.pipeline.ConfigFiles;
+import io.latentemu.examples.study.Study;
+import io.latentemu.examples.study.StudyConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./emulator study [--preset small]}: the compression study. */
+@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The study's main experiment at small scale: autoencoders at several compression rates, each with",
+                "a latent diffusion and a latent deterministic emulator, plus a pixel-space deterministic emulator and",
+                "persistence, evaluated on the same test trajectories. Writes DIR/study.md (the table in the paper's",
+                "form), DIR/report.html and the figures. Running it again keeps what is finished."})
+public final class StudyCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "small", description = "settings preset (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--out", defaultValue = "runs/study", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "use this dataset instead of generating the preset's")
+    Path data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with keys to change in the preset")
+    Path config;
+
+    @Option(names = "--resume", description = "continue an interrupted step")
+    boolean resume;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        StudyConfig resolved = ConfigFiles.load(config, StudyConfig.preset(preset), StudyConfig.class);
+        StringBuilder command = new StringBuilder("./emulator study --preset ").append(preset).append(" --out ").append(out);
+        if (data != null) {
+            command.append(" --data ").append(data);
+        }
+        if (config != null) {
+            command.append(" --config ").append(config);
+        }
+        Study.run(out, data, resolved, resume, command.toString(), spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,151 @@
+package io.latentemu.examples.pipeline;
+
+import io.latentemu.examples.report.ModelResult;
+import io.latentemu.examples.report.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./emulator quickstart}: generates the Euler dataset, trains the autoencoder and the latent diffusion
+ * and deterministic emulators, rolls out the test trajectories (ensembles for diffusion), evaluates them
+ * against persistence and writes the report; then prints the table and checks the quickstart's targets.
+ * Everything lands in one directory: {@code data/}, {@code autoencoder/}, {@code diffusion/},
+ * {@code deterministic/} (each a run directory) and {@code report.html}, {@code report.md}, {@code figures/}.
+ * Running it again keeps what is finished; {@code resume} continues an interrupted step.
+ */
+public final class Quickstart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Quickstart.class);
+
+    /** The quickstart's targets. */
+    public static final double MAX_MINUTES = 15;
+    public static final double MAX_MEMORY_GB = 6;
+    public static final double MAX_RECONSTRUCTION_VRMSE = 0.1;
+    public static final double MIN_SPREAD_SKILL = 0.5;
+    public static final double MAX_SPREAD_SKILL = 2.0;
+    /** Lead times over which both emulators must beat persistence. */
+    public static final int EARLY_LEADS = 20;
+
+    private Quickstart() {
+    }
+
+    /**
+     * Runs every step into {@code out} and prints the outcome to {@code terminal}.
+     *
+     * @return the checks of the targets
+     */
+    public static List<Target> run(Path out, QuickstartConfig config, boolean resume, PrintWriter terminal)
+            throws IOException {
+        long start = System.nanoTime();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Path data = out.resolve("data");
+        long t = System.nanoTime();
+        config.dataset().generate(data);
+        seconds.put("dataset", since(t));
+
+        t = System.nanoTime();
+        String dataset = data.toAbsolutePath().normalize().toString();
+        AutoencoderRun ae = AutoencoderRun.train(out.resolve("autoencoder"), config.autoencoder().withDataset(dataset), resume);
+        ae.encode(resume);
+        seconds.put("autoencoder", since(t));
+
+        List<Path> runs = new ArrayList<>();
+        for (EmulatorRunConfig ec : List.of(config.diffusion(), config.deterministic())) {
+            t = System.nanoTime();
+            Path dir = out.resolve(ec.kind().label());
+            EmulatorRun er = EmulatorRun.train(dir, ec.withInputs(dataset, ae.directory().path().toString()), resume);
+            seconds.put(ec.kind().label() + " training", since(t));
+            t = System.nanoTime();
+            RolloutStage.run(er, ec.rollout(), resume);
+            EvaluationStage.run(er, resume);
+            seconds.put(ec.kind().label() + " rollout and evaluation", since(t));
+            runs.add(dir);
+        }
+        t = System.nanoTime();
+        Report report = Report.of(runs);
+        report.write(out, null);
+        seconds.put("report", since(t));
+        double total = since(start);
+
+        List<Target> targets = targets(report.models(), ae, total);
+        terminal.println();
+        terminal.print(report.table().markdown());
+        terminal.println();
+        terminal.println("Time per step (s): " + describe(seconds) + String.format(Locale.ROOT, "; total %.0f s", total));
+        terminal.println("Targets:");
+        for (Target tg : targets) {
+            terminal.println("  " + tg);
+        }
+        terminal.printf("Report: %s%n", out.resolve("report.html").toAbsolutePath());
+        terminal.flush();
+        LOG.info("quickstart finished in {} s", AutoencoderRun.fmt(total));
+        return targets;
+    }
+
+    private static List<Target> targets(List<ModelResult> models, AutoencoderRun ae, double totalSeconds) throws IOException {
+        List<Target> out = new ArrayList<>();
+        out.add(new Target("end to end", totalSeconds / 60, "min", "<= " + MAX_MINUTES, totalSeconds / 60 <= MAX_MINUTES));
+        PeakMemory.bytes().ifPresent(b -> out.add(new Target("peak resident memory", b / 1e9, "GB", "<= " + MAX_MEMORY_GB,
+                b / 1e9 <= MAX_MEMORY_GB)));
+        double reconstruction = ae.directory().summary(RunFiles.RECONSTRUCTION).path("vrmse_mean").asDouble(Double.NaN);
+        out.add(new Target("autoencoder reconstruction VRMSE (test, mean over channels)", reconstruction, "",
+                "<= " + MAX_RECONSTRUCTION_VRMSE, reconstruction <= MAX_RECONSTRUCTION_VRMSE));
+        ModelResult persistence = models.stream().filter(m -> m.role() == ModelResult.Role.PERSISTENCE).findFirst().orElseThrow();
+        int leads = Math.min(EARLY_LEADS, persistence.metrics().leads());
+        double baseline = early(persistence, leads);
+        for (ModelResult m : models) {
+            if (m.role() != ModelResult.Role.EMULATOR) {
+                continue;
+            }
+            double v = early(m, leads);
+            out.add(new Target(m.label() + " VRMSE over leads 1-" + leads, v, "",
+                    String.format(Locale.ROOT, "< persistence %.4f", baseline), v < baseline));
+            if (m.isEnsemble()) {
+                double ss = m.metrics().overall("spread_skill_ratio");
+                out.add(new Target(m.label() + " spread/skill", ss, "", "in [" + MIN_SPREAD_SKILL + ", " + MAX_SPREAD_SKILL + "]",
+                        ss >= MIN_SPREAD_SKILL && ss <= MAX_SPREAD_SKILL));
+            }
+        }
+        return out;
+    }
+
+    private static double early(ModelResult m, int leads) throws IOException {
+        return io.latentemu.examples.report.MetricsFile.mean(m.metrics().byLead("vrmse"), 1, leads);
+    }
+
+    private static double since(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String describe(Map<String, Double> seconds) {
+        StringBuilder sb = new StringBuilder();
+        seconds.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(Locale.ROOT, "%.0f", v)));
+        return sb.toString();
+    }
+
+    /**
+     * One target of the quickstart and whether it was met.
+     *
+     * @param name      what is measured
+     * @param value     the measurement
+     * @param unit      its unit
+     * @param bound     the target, as text
+     * @param met       whether the measurement meets it
+     */
+    public record Target(String name, double value, String unit, String bound, boolean met) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "[%s] %s: %.4g%s (target %s)", met ? "met" : "MISSED", name, value,
+                    unit.isEmpty() ? "" : " " + unit, bound);
+        }
+    }
+}

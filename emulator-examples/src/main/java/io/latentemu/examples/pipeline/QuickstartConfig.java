@@ -1,0 +1,39 @@
+package io.latentemu.examples.pipeline;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code ./emulator quickstart} does: the dataset it generates, the autoencoder, the latent
+ * diffusion and latent deterministic emulators and how they are rolled out. {@code --config FILE} names only
+ * the keys it changes; the defaults are the settings measured in docs/getting-started.md.
+ *
+ * @param dataset       generated with a built-in simulator
+ * @param autoencoder   the autoencoder run (its {@code dataset} key is set by the quickstart)
+ * @param diffusion     the latent diffusion emulator (kind and space fixed)
+ * @param deterministic the latent deterministic emulator (kind and space fixed)
+ */
+public record QuickstartConfig(DatasetSettings dataset, AutoencoderRunConfig autoencoder, EmulatorRunConfig diffusion,
+                               EmulatorRunConfig deterministic) {
+
+    public QuickstartConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(autoencoder, "autoencoder");
+        Objects.requireNonNull(diffusion, "diffusion");
+        Objects.requireNonNull(deterministic, "deterministic");
+        if (diffusion.kind() != EmulatorKind.DIFFUSION || diffusion.space() != EmulationSpace.LATENT) {
+            throw new IllegalArgumentException("diffusion must be a latent diffusion emulator");
+        }
+        if (deterministic.kind() != EmulatorKind.DETERMINISTIC || deterministic.space() != EmulationSpace.LATENT) {
+            throw new IllegalArgumentException("deterministic must be a latent deterministic emulator");
+        }
+    }
+
+    /** The quickstart's settings: the Euler dataset at 64x64 and the networks tuned to its time budget. */
+    public static QuickstartConfig defaults() {
+        DatasetSettings data = new DatasetSettings("euler", 64, 100, 32, 4, 4, 0, Map.of());
+        return new QuickstartConfig(data, AutoencoderRunConfig.defaults(),
+                EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT),
+                EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT));
+    }
+}

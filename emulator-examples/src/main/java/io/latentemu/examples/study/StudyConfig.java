@@ -1,0 +1,58 @@
+package io.latentemu.examples.study;
+
+import io.latentemu.examples.pipeline.AutoencoderRunConfig;
+import io.latentemu.examples.pipeline.DatasetSettings;
+import io.latentemu.examples.pipeline.EmulationSpace;
+import io.latentemu.examples.pipeline.EmulatorKind;
+import io.latentemu.examples.pipeline.EmulatorRunConfig;
+import io.latentemu.examples.pipeline.QuickstartConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The compression study ({@code ./emulator study}): one autoencoder per number of latent channels (the
+ * compression rates), a latent diffusion and a latent deterministic emulator on each, a pixel-space
+ * deterministic emulator, and persistence, all on one dataset and evaluated on the same test trajectories.
+ *
+ * @param dataset        generated with a built-in simulator (unless {@code --data} names a dataset)
+ * @param latentChannels latent channels of each autoencoder; with the autoencoder's levels they set the rates
+ * @param autoencoder    every autoencoder's settings except its latent channels
+ * @param diffusion      the latent diffusion emulators' settings
+ * @param deterministic  the latent deterministic emulators' settings
+ * @param pixel          the pixel-space deterministic emulator's settings
+ */
+public record StudyConfig(DatasetSettings dataset, List<Integer> latentChannels, AutoencoderRunConfig autoencoder,
+                          EmulatorRunConfig diffusion, EmulatorRunConfig deterministic, EmulatorRunConfig pixel) {
+
+    public StudyConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        latentChannels = List.copyOf(latentChannels);
+        if (latentChannels.isEmpty() || latentChannels.stream().anyMatch(c -> c == null || c < 1)) {
+            throw new IllegalArgumentException("latentChannels must list at least one positive channel count: " + latentChannels);
+        }
+        check(diffusion, EmulatorKind.DIFFUSION, EmulationSpace.LATENT, "diffusion");
+        check(deterministic, EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT, "deterministic");
+        check(pixel, EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL, "pixel");
+    }
+
+    private static void check(EmulatorRunConfig c, EmulatorKind kind, EmulationSpace space, String key) {
+        Objects.requireNonNull(c, key);
+        if (c.kind() != kind || c.space() != space) {
+            throw new IllegalArgumentException(key + " must be a " + space.label() + " " + kind.label() + " emulator");
+        }
+    }
+
+    /**
+     * A named preset. {@code small}: the quickstart's Euler data and networks; latents of 8x8 with 20, 4 and
+     * 1 channels, i.e. 16x, 80x and 320x compression of the 5 x 64 x 64 states; a pixel-space ViT with 8x8
+     * patches (as many tokens as the latent emulators).
+     */
+    public static StudyConfig preset(String name) {
+        if (!name.equals("small")) {
+            throw new IllegalArgumentException("unknown study preset '" + name + "'; known: small");
+        }
+        QuickstartConfig q = QuickstartConfig.defaults();
+        return new StudyConfig(q.dataset(), List.of(20, 4, 1), q.autoencoder(), q.diffusion(), q.deterministic(),
+                EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL));
+    }
+}
