@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ./emulator bench ...}: benchmarks that print figures (data, simulators, models, samplers). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print speed and memory figures.",
-        subcommands = {BenchDataCommand.class, SimulatorBenchCommand.class, SamplerBenchCommand.class})
+        subcommands = {BenchDataCommand.class, SimulatorBenchCommand.class, SamplerBenchCommand.class,
+                ModelBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -14,6 +14,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,6 +35,8 @@ public final class ModelGraph {
     private final Set<String> decayed;
     private final boolean hasTrainingFlag;
     private final RandomOpSeeder seeder = new RandomOpSeeder();
+    /** Name under which SameDiff stores the gradient function of a graph. */
+    private static final String GRADIENT_FUNCTION = "grad";
 
     /**
      * Wraps a built graph.
@@ -129,10 +132,11 @@ public final class ModelGraph {
         return a.dataType() == dataType ? a : a.castTo(dataType);
     }
 
-    /** Runs the graph in inference mode (dropout off) and returns the requested outputs. */
+    /** Runs the graph in inference mode (dropout off) and returns the requested outputs (the caller's to keep). */
     public Map<String, INDArray> infer(Map<String, INDArray> inputs, String... outputs) {
         seeder.reset(0);
-        return sd.output(withFlag(inputs, false), outputs);
+        beginRun(sd);
+        return kept(sd.output(withFlag(inputs, false), outputs));
     }
 
     /** Runs the graph in inference mode and returns one output. */
@@ -146,15 +150,21 @@ public final class ModelGraph {
      */
     public Map<String, INDArray> evaluateTraining(Map<String, INDArray> inputs, long seed, String... outputs) {
         seeder.reset(seed);
-        return sd.output(withFlag(inputs, true), outputs);
+        beginRun(sd);
+        return kept(sd.output(withFlag(inputs, true), outputs));
     }
 
     /**
      * The scalar {@code loss} output and its gradient for every parameter, in training mode (dropout on, its
-     * masks drawn from {@code seed}). The gradient arrays may be reused by the next call.
+     * masks drawn from {@code seed}). The gradient arrays are recycled by the next run of this graph: use them
+     * (or copy them) before calling it again.
      */
     public LossAndGradients lossAndGradients(Map<String, INDArray> inputs, String loss, long seed) {
         seeder.reset(seed);
+        if (sd.getFunction(GRADIENT_FUNCTION) == null) {
+            createGradientFunctionQuietly();
+        }
+        beginRun(sd.getFunction(GRADIENT_FUNCTION));
         OutAndGrad result = sd.calculateGradientsAndOutputs(withFlag(inputs, true), List.of(loss), parameters.keySet());
         Map<String, INDArray> grads = result.getGradients();
         for (String name : parameters.keySet()) {
@@ -163,6 +173,42 @@ public final class ModelGraph {
             }
         }
         return new LossAndGradients(result.getOutputs().get(loss).getDouble(0), grads);
+    }
+
+    /**
+     * Builds the gradient graph once. SameDiff M2.1 prints a line per differentiated op to standard output
+     * while doing so (hundreds of lines for a real network), so standard output is muted meanwhile.
+     */
+    private void createGradientFunctionQuietly() {
+        synchronized (System.class) {
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
+    /**
+     * Recycles the arrays of the previous run of {@code graph} on this thread (see {@link ReusingMemoryManager}),
+     * creating the thread's session with the recycling manager before its first run.
+     */
+    private static void beginRun(SameDiff graph) {
+        InferenceSession session = graph.getSessions()
+                .computeIfAbsent(Thread.currentThread().getId(), id -> new InferenceSession(graph));
+        if (!(session.getMmgr() instanceof ReusingMemoryManager)) {
+            session.setMmgr(new ReusingMemoryManager());
+        }
+        ((ReusingMemoryManager) session.getMmgr()).beginRun();
+    }
+
+    /** Copies of outputs, which the next run would otherwise recycle. */
+    private static Map<String, INDArray> kept(Map<String, INDArray> outputs) {
+        Map<String, INDArray> copies = new HashMap<>();
+        outputs.forEach((name, a) -> copies.put(name, a == null ? null : a.dup()));
+        return copies;
     }
 
     private Map<String, INDArray> withFlag(Map<String, INDArray> inputs, boolean training) {

@@ -1,0 +1,179 @@
+package io.latentemu.examples.cli;
+
+import io.latentemu.core.backend.BackendSelector;
+import io.latentemu.core.diffusion.DenoisingTask;
+import io.latentemu.core.train.AdamW;
+import io.latentemu.core.train.LossAndGradients;
+import io.latentemu.core.train.TrainableModel;
+import io.latentemu.models.autoencoder.Autoencoder;
+import io.latentemu.models.autoencoder.AutoencoderConfig;
+import io.latentemu.models.backbone.VitConfig;
+import io.latentemu.models.backbone.WindowShape;
+import io.latentemu.models.emulator.DiffusionModel;
+import io.latentemu.models.emulator.WindowBatch;
+import io.latentemu.models.graph.BuildOptions;
+import io.latentemu.models.graph.FlopCounter;
+import io.latentemu.models.graph.GraphModel;
+import io.latentemu.models.nn.GraphOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./emulator bench models}: time, FLOP/s and parameter count of a training step and a forward pass of
+ * the two networks that {@code torch_reference.py} builds in PyTorch (same architectures, same parameter
+ * counts), with the machine's sgemm rate measured in the same run as the yardstick.
+ *
+ * <p>The autoencoder is the DC-AE of {@link AutoencoderConfig#builder()}'s defaults (5 channels, widths 32 to
+ * 256, 2 blocks per level, 16 latent channels, no soft clip) on 64x64 states; its training step is the mean
+ * squared reconstruction error. The ViT is {@link VitConfig#benchmark()} inside the EDM denoiser on windows of
+ * 5 x 16 x 8 x 8 latents (320 tokens of 16 channels plus the mask); its training step is the weighted
+ * denoising loss. A step is loss, gradients and an AdamW update; a forward pass is one inference call.
+ * Timing: {@code --warmup} untimed steps, then the mean of {@code --steps}, like the PyTorch script.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"Training step and forward pass of the benchmark autoencoder and ViT: time, FLOP/s, parameters,",
+                "against the machine's sgemm rate measured in the same run."})
+public final class ModelBenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--batch", defaultValue = "16", description = "samples per batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "5", description = "timed steps and forward passes (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--network", defaultValue = "all", description = "autoencoder, vit or all (default: ${DEFAULT-VALUE})")
+    String network;
+
+    @Option(names = "--size", defaultValue = "64", description = "autoencoder input height and width (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--sgemm-size", defaultValue = "2048", description = "matrix size of the sgemm yardstick (default: ${DEFAULT-VALUE})")
+    int sgemmSize;
+
+    @Option(names = "--fused-norms", description = "use libnd4j's layer_norm op for the norms (an experiment; see docs/performance.md)")
+    boolean fusedNorms;
+
+    /** One network's figures. */
+    record Result(String name, long parameters, double forwardFlops, double forwardSeconds, double trainSeconds) {
+    }
+
+    @Override
+    public Integer call() {
+        if (!List.of("all", "autoencoder", "vit").contains(network)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--network must be autoencoder, vit or all");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        var backend = BackendSelector.current();
+        out.printf("backend %s, OMP_NUM_THREADS=%s, %d cores; batch %d, %d warm-up + %d timed steps; "
+                        + "other load on the machine makes timings noisy%n",
+                backend == null ? "default" : backend.name(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                Runtime.getRuntime().availableProcessors(), batch, warmup, steps);
+        double sgemm = sgemmFlops(sgemmSize);
+        out.printf("sgemm (ND4J mmul, float32, n=%d): %.1f GFLOP/s%n", sgemmSize, sgemm / 1e9);
+        out.flush();
+
+        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms));
+        List<Result> results = new ArrayList<>();
+        if (!network.equals("vit")) {
+            results.add(autoencoder(options));
+            out.flush();
+        }
+        if (!network.equals("autoencoder")) {
+            results.add(vit(options));
+        }
+        out.println();
+        out.printf("%-12s %12s %10s %10s %9s %7s %11s %9s %9s %7s%n", "network", "parameters", "fwd GFLOP",
+                "forward s", "GFLOP/s", "%sgemm", "train GFLOP", "train s", "GFLOP/s", "%sgemm");
+        for (Result r : results) {
+            double trainFlops = 3 * r.forwardFlops();
+            out.printf("%-12s %,12d %10.2f %10.4f %9.1f %6.0f%% %11.2f %9.4f %9.1f %6.0f%%%n", r.name(), r.parameters(),
+                    r.forwardFlops() / 1e9, r.forwardSeconds(), r.forwardFlops() / r.forwardSeconds() / 1e9,
+                    100 * r.forwardFlops() / r.forwardSeconds() / sgemm, trainFlops / 1e9, r.trainSeconds(),
+                    trainFlops / r.trainSeconds() / 1e9, 100 * trainFlops / r.trainSeconds() / sgemm);
+        }
+        out.println("FLOPs: convolutions and matrix products of a forward pass as executed (2 per multiply-add);");
+        out.println("a training step counts 3x the forward pass (forward + backward), the usual convention.");
+        out.println();
+        for (Result r : results) {
+            out.printf("%s train_step_s=%.4f forward_s=%.4f params=%d%n", r.name(), r.trainSeconds(), r.forwardSeconds(),
+                    r.parameters());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Result autoencoder(BuildOptions options) {
+        AutoencoderConfig config = AutoencoderConfig.builder().softClip(false).build();
+        Autoencoder ae = Autoencoder.build(config, options);
+        INDArray x = Nd4j.randn(DataType.FLOAT, batch, config.inputChannels(), size, size);
+        return measure("autoencoder", ae, ae, x, () -> ae.reconstruct(x));
+    }
+
+    private Result vit(BuildOptions options) {
+        WindowShape window = new WindowShape(5, 16, 8, 8);
+        DiffusionModel model = DiffusionModel.build(window, 0, VitConfig.benchmark(), DenoisingTask.study(), options);
+        INDArray windows = Nd4j.randn(DataType.FLOAT, window.batchShape(batch));
+        WindowBatch data = WindowBatch.knownFrames(windows, 1, null);
+        INDArray sigma = Nd4j.rand(DataType.FLOAT, batch).addi(0.1);
+        return measure("vit", model, model, data, () -> model.denoise(windows, sigma, data.conditioning()));
+    }
+
+    private <B> Result measure(String name, GraphModel graphModel, TrainableModel<B> model, B data, Runnable forward) {
+        PrintWriter out = spec.commandLine().getOut();
+        long params = graphModel.graph().parameterCount();
+        out.printf("%s: %,d parameters; measuring ...%n", name, params);
+        out.flush();
+        double flops = FlopCounter.count(graphModel.graph(), forward);
+        AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.0);
+        adam.initialise(model.parameters());
+        long[] seed = {0};
+        Runnable step = () -> {
+            LossAndGradients lg = model.lossAndGradients(data, seed[0]++);
+            adam.update(model.parameters(), lg.gradients(), 1e-4, model::decays);
+        };
+        double train = meanSeconds(warmup, steps, step);
+        double fwd = meanSeconds(1, steps, forward);
+        return new Result(name, params, flops, fwd, train);
+    }
+
+    /** Mean seconds of {@code timed} runs after {@code warm} untimed ones. */
+    private static double meanSeconds(int warm, int timed, Runnable task) {
+        for (int i = 0; i < warm; i++) {
+            task.run();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < timed; i++) {
+            task.run();
+        }
+        return (System.nanoTime() - t0) / 1e9 / Math.max(1, timed);
+    }
+
+    /** FLOP/s of ND4J's float32 matrix product of two n x n matrices, best of three. */
+    static double sgemmFlops(int n) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.createUninitialized(DataType.FLOAT, n, n);
+        a.mmuli(b, c);
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            a.mmuli(b, c);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return 2.0 * n * n * (double) n / best;
+    }
+}

@@ -1,0 +1,66 @@
+package io.latentemu.models.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Listener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Counts the floating-point operations of the convolutions and matrix products a graph run executes
+ * (2 per multiply-add, from the shapes of the arrays actually used), the usual yardstick of a network's cost.
+ * Element-wise ops, norms and softmax are not counted: they are a small fraction of the work and are
+ * memory-bound.
+ */
+public final class FlopCounter extends BaseListener {
+
+    private long flops;
+
+    /** FLOPs of the convolutions and matrix products executed while {@code run} runs on {@code graph}. */
+    public static long count(ModelGraph graph, Runnable run) {
+        SameDiff sd = graph.sameDiff();
+        List<Listener> before = new ArrayList<>(sd.getListeners());
+        FlopCounter counter = new FlopCounter();
+        sd.addListeners(counter);
+        try {
+            run.run();
+        } finally {
+            sd.setListeners(before);
+        }
+        return counter.flops;
+    }
+
+    @Override
+    public boolean isActive(Operation operation) {
+        return true;
+    }
+
+    @Override
+    public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext, INDArray[] outputs) {
+        if (outputs == null || outputs.length == 0 || opContext == null) {
+            return;
+        }
+        if (op.getOp() instanceof Conv2D) {
+            long[] w = opContext.getInputArray(1).shape();
+            flops += 2L * outputs[0].length() * w[0] * w[1] * w[2];
+        } else if (op.getOp() instanceof Mmul) {
+            // batch * K^2 = |a| |b| / |out| whatever the transposes; batch = |out| / (M N)
+            INDArray a = opContext.getInputArray(0);
+            INDArray b = opContext.getInputArray(1);
+            long[] out = outputs[0].shape();
+            double m = out.length >= 2 ? out[out.length - 2] : 1;
+            double n = out[out.length - 1];
+            double batches = outputs[0].length() / (m * n);
+            double k = Math.sqrt((double) a.length() * b.length() / outputs[0].length() / batches);
+            flops += Math.round(2.0 * outputs[0].length() * k);
+        }
+    }
+}
