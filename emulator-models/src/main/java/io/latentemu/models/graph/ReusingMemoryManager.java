@@ -34,18 +34,26 @@ public final class ReusingMemoryManager implements SessionMemMgr {
     /** Arrays handed out since the run began, mapped to the buffer owner they view. */
     private final Map<INDArray, INDArray> handedOut = new IdentityHashMap<>();
     private final Set<INDArray> ownedThisRun = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The run in which each buffer was last handed out. */
+    private final Map<INDArray, Long> lastUse = new IdentityHashMap<>();
+    private long run;
     private long allocatedBytes;
 
-    /** Makes every array of the previous run available again. */
+    /**
+     * Makes every array of the previous run available again. Buffers the previous run did not need (left over
+     * from runs of other shapes) are freed, so the footprint follows the working set of the latest run.
+     */
     public void beginRun() {
+        closeFree(run);
         for (INDArray base : ownedThisRun) {
             pool(base);
         }
         ownedThisRun.clear();
         handedOut.clear();
+        run++;
     }
 
-    /** Bytes of native memory this manager has allocated (its footprint). */
+    /** Bytes of native memory this manager holds (its footprint). */
     public long allocatedBytes() {
         return allocatedBytes;
     }
@@ -83,17 +91,28 @@ public final class ReusingMemoryManager implements SessionMemMgr {
 
     @Override
     public void close() {
+        beginRun();
+        closeFree(Long.MAX_VALUE);
+    }
+
+    /** Frees the pooled buffers last handed out before run {@code before}. */
+    private void closeFree(long before) {
         for (TreeMap<Long, Deque<INDArray>> byLength : free.values()) {
             for (Deque<INDArray> q : byLength.values()) {
-                for (INDArray a : q) {
+                q.removeIf(a -> {
+                    if (lastUse.getOrDefault(a, -1L) >= before) {
+                        return false;
+                    }
+                    lastUse.remove(a);
+                    allocatedBytes -= a.data().length() * a.dataType().width();
                     if (a.closeable()) {
                         a.close();
                     }
-                }
+                    return true;
+                });
             }
+            byLength.values().removeIf(Deque::isEmpty);
         }
-        free.clear();
-        beginRun();
     }
 
     private INDArray take(DataType type, long[] shape, char order) {
@@ -119,6 +138,7 @@ public final class ReusingMemoryManager implements SessionMemMgr {
             allocatedBytes += length * type.width();
         }
         ownedThisRun.add(base);
+        lastUse.put(base, run);
         INDArray view = shape.length == 0 ? Nd4j.create(base.data(), new long[0])
                 : Nd4j.create(base.data(), shape, Nd4j.getStrides(shape, order), 0, order);
         handedOut.put(view, base);
