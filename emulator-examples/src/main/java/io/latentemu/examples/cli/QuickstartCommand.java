@@ -28,12 +28,20 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted step")
     boolean resume;
 
+    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
+    boolean showConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         QuickstartConfig resolved = ConfigFiles.load(config, QuickstartConfig.defaults(), QuickstartConfig.class);
+        if (showConfig) {
+            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         Quickstart.run(out, resolved, resume, spec.commandLine().getOut());
         return 0;
     }

@@ -32,12 +32,20 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted step")
     boolean resume;
 
+    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
+    boolean showConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         StudyConfig resolved = ConfigFiles.load(config, StudyConfig.preset(preset), StudyConfig.class);
+        if (showConfig) {
+            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         StringBuilder command = new StringBuilder("./emulator study --preset ").append(preset).append(" --out ").append(out);
         if (data != null) {
             command.append(" --data ").append(data);

@@ -30,6 +30,9 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted run from its newest checkpoint")
     boolean resume;
 
+    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
+    boolean showConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,6 +40,11 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AutoencoderRunConfig resolved = ConfigFiles.load(config, AutoencoderRunConfig.defaults(), AutoencoderRunConfig.class)
                 .withDataset(data.toAbsolutePath().normalize().toString());
+        if (showConfig) {
+            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         AutoencoderRun ae = AutoencoderRun.train(run, resolved, resume);
         var summary = ae.directory().summary(RunFiles.RECONSTRUCTION);
         spec.commandLine().getOut().printf("autoencoder %s: compression %.1fx, test reconstruction VRMSE %.4f (mean over channels)%n",

@@ -41,6 +41,9 @@ public final class TrainEmulatorCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted run from its newest checkpoint")
     boolean resume;
 
+    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
+    boolean showConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +56,11 @@ public final class TrainEmulatorCommand implements Callable<Integer> {
         }
         resolved = resolved.withInputs(data.toAbsolutePath().normalize().toString(),
                 autoencoder == null ? null : autoencoder.toAbsolutePath().normalize().toString());
+        if (showConfig) {
+            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         EmulatorRun er = EmulatorRun.train(run, resolved, resume);
         var summary = er.directory().summary(RunFiles.TRAIN);
         spec.commandLine().getOut().printf("%s emulator %s: %d parameters, final loss %.4g%n", er.label(),

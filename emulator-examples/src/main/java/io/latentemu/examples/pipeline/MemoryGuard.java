@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
  * Keeps the process's resident memory near a soft limit. ND4J frees a tensor's native memory only when the
  * garbage collector finds its Java object, and these objects are small: with a large heap, gigabytes of dead
  * tensors wait for a collection that the heap itself does not need. A daemon thread reads the resident set
- * size ({@code /proc/self/statm}) a few times a second and asks for a collection when it exceeds the limit.
- * Does nothing where {@code /proc} is absent.
+ * size ({@code /proc/self/statm}) a few times a second and asks for a collection when it exceeds the limit
+ * (at most once a second; when what survives a collection is itself near the limit, the next one waits until
+ * the resident size has grown by half of it, up to twice the limit; the plain limit applies again once the
+ * resident size falls below it). Does nothing where {@code /proc} is absent.
  */
 public final class MemoryGuard {
 
@@ -23,6 +25,9 @@ public final class MemoryGuard {
     public static final long DEFAULT_LIMIT = 3L << 30;
     private static final Path STATM = Path.of("/proc/self/statm");
     private static final long PAGE = 4096;
+    private static final long POLL_MS = 200;
+    /** At most one collection per second: a full collection costs tens to hundreds of milliseconds. */
+    private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
     private static Thread thread;
 
     private MemoryGuard() {
@@ -45,16 +50,27 @@ public final class MemoryGuard {
 
     private static void watch(long limit) {
         long collections = 0;
+        long threshold = limit;
+        long lastCollection = System.nanoTime() - MIN_INTERVAL_NANOS;
         while (true) {
             try {
-                Thread.sleep(250);
+                Thread.sleep(POLL_MS);
                 long rss = residentBytes();
-                if (rss > limit) {
+                long now = System.nanoTime();
+                if (rss < limit) {
+                    threshold = limit; // what was live has gone: back to the plain limit
+                }
+                if (rss > threshold && now - lastCollection > MIN_INTERVAL_NANOS) {
                     System.gc();
+                    lastCollection = System.nanoTime();
                     collections++;
-                    if (collections % 100 == 1) {
-                        LOG.debug("memory guard: resident {} MB above {} MB, collection {} ", rss >> 20, limit >> 20,
-                                collections);
+                    // what survives a collection is live (or kept by malloc for reuse): collect again when the
+                    // resident size has grown by half of it, but never let it run beyond twice the limit
+                    long after = residentBytes();
+                    threshold = Math.min(Math.max(limit, after + after / 2), 2 * limit);
+                    if (collections % 50 == 1) {
+                        LOG.debug("memory guard: collection {} took resident memory from {} MB to {} MB; next above {} MB",
+                                collections, rss >> 20, after >> 20, threshold >> 20);
                     }
                 }
             } catch (InterruptedException e) {
