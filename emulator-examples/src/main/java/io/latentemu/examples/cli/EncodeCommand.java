@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator encode --run RUN}. */
@@ -16,8 +17,8 @@ public final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "autoencoder run directory")
     Path run;
 
-    @Option(names = "--resume", description = "continue an interrupted encoding")
-    boolean resume;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,7 +26,7 @@ public final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AutoencoderRun ae = AutoencoderRun.existing(run);
-        ae.encode(resume);
+        ae.encode(resume.requested());
         spec.commandLine().getOut().printf("latents of %s cached in %s%n", run, ae.latentFile("train").getParent());
         spec.commandLine().getOut().flush();
         return 0;

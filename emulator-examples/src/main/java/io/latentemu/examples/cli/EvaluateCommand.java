@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator evaluate --run RUN}. */
@@ -20,8 +21,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "emulator run directory")
     Path run;
 
-    @Option(names = "--resume", description = "redo an interrupted evaluation")
-    boolean resume;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +30,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmulatorRun er = EmulatorRun.existing(run);
-        EvaluationStage.run(er, resume);
+        EvaluationStage.run(er, resume.requested());
         var s = er.directory().summary(RunFiles.EVALUATE);
         var out = spec.commandLine().getOut();
         out.printf("%s: VRMSE (mean over channels) per lead-time bin %s%n", er.label(), s.path("bins"));

@@ -1,12 +1,12 @@
 package io.latentemu.examples.cli;
 
-import io.latentemu.examples.pipeline.ConfigFiles;
 import io.latentemu.examples.pipeline.Quickstart;
 import io.latentemu.examples.pipeline.QuickstartConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator quickstart [--out DIR]}: the main job. */
@@ -22,27 +22,22 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "where everything goes (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with the keys to change (docs/configuration.md)")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions;
 
-    @Option(names = "--resume", description = "continue an interrupted step")
-    boolean resume;
-
-    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
-    boolean showConfig;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        QuickstartConfig resolved = ConfigFiles.load(config, QuickstartConfig.defaults(), QuickstartConfig.class);
-        if (showConfig) {
-            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
-            spec.commandLine().getOut().flush();
+        QuickstartConfig resolved = configOptions.load(QuickstartConfig.defaults(), QuickstartConfig.class);
+        if (configOptions.shown(resolved, spec.commandLine().getOut())) {
             return 0;
         }
-        Quickstart.run(out, resolved, resume, spec.commandLine().getOut());
+        Quickstart.run(out, resolved, resume.requested(), spec.commandLine().getOut());
         return 0;
     }
 }

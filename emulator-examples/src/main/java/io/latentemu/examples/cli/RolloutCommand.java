@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator rollout --run RUN [--ensemble K] [--sampler NAME --steps N]}. */
@@ -30,8 +31,8 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "sampler steps per window (default: the run's configuration)")
     Integer steps;
 
-    @Option(names = "--resume", description = "redo an interrupted rollout")
-    boolean resume;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,7 +41,7 @@ public final class RolloutCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmulatorRun er = EmulatorRun.existing(run);
         RolloutSettings settings = er.config().rollout().with(ensemble, sampler, steps);
-        RolloutStage.run(er, settings, resume);
+        RolloutStage.run(er, settings, resume.requested());
         var s = er.directory().summary(RunFiles.ROLLOUT);
         spec.commandLine().getOut().printf("%s: %d test trajectories x %d members x %d leads; %.2f ms per emulated frame%n",
                 er.label(), s.path("trajectories").asInt(), s.path("members").asInt(), s.path("leads").asInt(),

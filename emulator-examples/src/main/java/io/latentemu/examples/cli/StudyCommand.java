@@ -1,12 +1,12 @@
 package io.latentemu.examples.cli;
 
-import io.latentemu.examples.pipeline.ConfigFiles;
 import io.latentemu.examples.study.Study;
 import io.latentemu.examples.study.StudyConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator study [--preset small]}: the compression study. */
@@ -26,34 +26,29 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "use this dataset instead of generating the preset's")
     Path data;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with keys to change in the preset")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions;
 
-    @Option(names = "--resume", description = "continue an interrupted step")
-    boolean resume;
-
-    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
-    boolean showConfig;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        StudyConfig resolved = ConfigFiles.load(config, StudyConfig.preset(preset), StudyConfig.class);
-        if (showConfig) {
-            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
-            spec.commandLine().getOut().flush();
+        StudyConfig resolved = configOptions.load(StudyConfig.preset(preset), StudyConfig.class);
+        if (configOptions.shown(resolved, spec.commandLine().getOut())) {
             return 0;
         }
         StringBuilder command = new StringBuilder("./emulator study --preset ").append(preset).append(" --out ").append(out);
         if (data != null) {
             command.append(" --data ").append(data);
         }
-        if (config != null) {
-            command.append(" --config ").append(config);
+        if (configOptions.file() != null) {
+            command.append(" --config ").append(configOptions.file());
         }
-        Study.run(out, data, resolved, resume, command.toString(), spec.commandLine().getOut());
+        Study.run(out, data, resolved, resume.requested(), command.toString(), spec.commandLine().getOut());
         return 0;
     }
 }

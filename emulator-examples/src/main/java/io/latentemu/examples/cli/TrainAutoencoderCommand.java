@@ -2,12 +2,12 @@ package io.latentemu.examples.cli;
 
 import io.latentemu.examples.pipeline.AutoencoderRun;
 import io.latentemu.examples.pipeline.AutoencoderRunConfig;
-import io.latentemu.examples.pipeline.ConfigFiles;
 import io.latentemu.examples.pipeline.RunFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator train-autoencoder --data DIR --run RUN [--config FILE]}. */
@@ -24,28 +24,23 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "run directory")
     Path run;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with the keys to change (docs/configuration.md)")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions;
 
-    @Option(names = "--resume", description = "continue an interrupted run from its newest checkpoint")
-    boolean resume;
-
-    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
-    boolean showConfig;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        AutoencoderRunConfig resolved = ConfigFiles.load(config, AutoencoderRunConfig.defaults(), AutoencoderRunConfig.class)
+        AutoencoderRunConfig resolved = configOptions.load(AutoencoderRunConfig.defaults(), AutoencoderRunConfig.class)
                 .withDataset(data.toAbsolutePath().normalize().toString());
-        if (showConfig) {
-            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
-            spec.commandLine().getOut().flush();
+        if (configOptions.shown(resolved, spec.commandLine().getOut())) {
             return 0;
         }
-        AutoencoderRun ae = AutoencoderRun.train(run, resolved, resume);
+        AutoencoderRun ae = AutoencoderRun.train(run, resolved, resume.requested());
         var summary = ae.directory().summary(RunFiles.RECONSTRUCTION);
         spec.commandLine().getOut().printf("autoencoder %s: compression %.1fx, test reconstruction VRMSE %.4f (mean over channels)%n",
                 ae.directory().path(), ae.directory().summary(RunFiles.TRAIN).path("compression_rate").asDouble(),

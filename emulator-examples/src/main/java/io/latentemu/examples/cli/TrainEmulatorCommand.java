@@ -1,6 +1,5 @@
 package io.latentemu.examples.cli;
 
-import io.latentemu.examples.pipeline.ConfigFiles;
 import io.latentemu.examples.pipeline.EmulationSpace;
 import io.latentemu.examples.pipeline.EmulatorKind;
 import io.latentemu.examples.pipeline.EmulatorRun;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./emulator train-emulator --kind diffusion|deterministic --space latent|pixel --data DIR [--autoencoder RUN] --run RUN}. */
@@ -35,14 +35,11 @@ public final class TrainEmulatorCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "run directory")
     Path run;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with the keys to change (docs/configuration.md)")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions;
 
-    @Option(names = "--resume", description = "continue an interrupted run from its newest checkpoint")
-    boolean resume;
-
-    @Option(names = "--show-config", description = "print the resolved configuration (YAML) and exit")
-    boolean showConfig;
+    @Mixin
+    ResumeOption resume;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,18 +47,16 @@ public final class TrainEmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmulatorRunConfig defaults = EmulatorRunConfig.defaults(kind, space);
-        EmulatorRunConfig resolved = ConfigFiles.load(config, defaults, EmulatorRunConfig.class);
+        EmulatorRunConfig resolved = configOptions.load(defaults, EmulatorRunConfig.class);
         if (resolved.kind() != kind || resolved.space() != space) {
-            throw new IllegalArgumentException(config + ": kind and space are chosen on the command line (--kind, --space)");
+            throw new IllegalArgumentException(configOptions.file() + ": kind and space are chosen on the command line (--kind, --space)");
         }
         resolved = resolved.withInputs(data.toAbsolutePath().normalize().toString(),
                 autoencoder == null ? null : autoencoder.toAbsolutePath().normalize().toString());
-        if (showConfig) {
-            spec.commandLine().getOut().print(ConfigFiles.toYaml(resolved));
-            spec.commandLine().getOut().flush();
+        if (configOptions.shown(resolved, spec.commandLine().getOut())) {
             return 0;
         }
-        EmulatorRun er = EmulatorRun.train(run, resolved, resume);
+        EmulatorRun er = EmulatorRun.train(run, resolved, resume.requested());
         var summary = er.directory().summary(RunFiles.TRAIN);
         spec.commandLine().getOut().printf("%s emulator %s: %d parameters, final loss %.4g%n", er.label(),
                 er.directory().path(), summary.path("parameters").asLong(), summary.path("final_loss").asDouble());
