@@ -12,6 +12,14 @@ import io.latentemu.core.diffusion.LogLogitSchedule;
 import io.latentemu.core.diffusion.NoiseSource;
 import io.latentemu.core.diffusion.PredictorCorrectorStep;
 import io.latentemu.core.diffusion.StepRule;
+import io.latentemu.core.diffusion.DenoisingTask;
+import io.latentemu.examples.pipeline.EmulationSpace;
+import io.latentemu.examples.pipeline.EmulatorKind;
+import io.latentemu.examples.pipeline.EmulatorRunConfig;
+import io.latentemu.examples.pipeline.Training;
+import io.latentemu.models.backbone.WindowShape;
+import io.latentemu.models.emulator.DiffusionModel;
+import io.latentemu.models.graph.BuildOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,24 +33,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./emulator bench samplers}: the cost of the samplers themselves. Each sampler draws a latent
- * window with the analytic Gaussian denoiser, and again with a denoiser that costs nothing (it returns its
- * input), whose time per step is the sampler's own overhead; both are shown next to the cost of one
- * call of a transformer-sized network, stood in for by the matrix products of a ViT's linear layers.
+ * {@code ./emulator bench samplers}: the cost of the samplers themselves next to the network they call.
+ * It builds the quickstart's latent diffusion model (its ViT, untrained: the cost of a call does not depend on
+ * the weights) and times one denoiser call on the rows the quickstart samples together. Each sampler then draws
+ * a window with the analytic Gaussian denoiser, and again with a denoiser that costs nothing (it returns its
+ * input), whose time per step is the sampler's own overhead. Last, the study's sampler draws windows with the
+ * real network, giving the cost of one emulated frame against the cost of its denoiser calls.
  */
 @Command(name = "samplers", mixinStandardHelpOptions = true,
-        description = {"Time per sampling step of every sampler with the analytic denoiser, against the cost of one",
-                "network call (matrix products of a ViT's linear layers), so the samplers' overhead is visible."})
+        description = {"Time per sampling step of every sampler, against the cost of one call of the quickstart's",
+                "latent diffusion network, so the samplers' overhead is visible; and the cost of one emulated frame."})
 public final class SamplerBenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--batch", defaultValue = "16", description = "rows per sample, e.g. ensemble members (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "32",
+            description = "rows sampled together (the quickstart: 4 test trajectories x 8 members) (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--frames", defaultValue = "5", description = "window length L; the first frame is context (default: ${DEFAULT-VALUE})")
+    @Option(names = "--frames", defaultValue = "5", description = "window length L (default: ${DEFAULT-VALUE})")
     int frames;
+
+    @Option(names = "--context", defaultValue = "1", description = "known frames per window (default: ${DEFAULT-VALUE})")
+    int context;
 
     @Option(names = "--channels", defaultValue = "16", description = "latent channels (default: ${DEFAULT-VALUE})")
     int channels;
@@ -50,14 +64,12 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "8", description = "latent height and width (default: ${DEFAULT-VALUE})")
     int size;
 
+    @Option(names = "--parameters", defaultValue = "1",
+            description = "simulation parameters per sample (Euler: gamma) (default: ${DEFAULT-VALUE})")
+    int parameterCount;
+
     @Option(names = "--steps", defaultValue = "16", description = "sampling steps (default: ${DEFAULT-VALUE})")
     int steps;
-
-    @Option(names = "--width", defaultValue = "256", description = "width of the reference ViT (default: ${DEFAULT-VALUE})")
-    int width;
-
-    @Option(names = "--depth", defaultValue = "8", description = "blocks of the reference ViT (default: ${DEFAULT-VALUE})")
-    int depth;
 
     @Option(names = "--repeats", defaultValue = "3", description = "timed runs, the fastest kept (default: ${DEFAULT-VALUE})")
     int repeats;
@@ -65,27 +77,28 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        long[] state = {channels, size, size};
         long[] shape = {batch, frames, channels, size, size};
         long values = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        out.printf("latent window %s (%,d values, float32); %d cores; timings vary with other load on the machine%n",
-                Arrays.toString(shape), values, Runtime.getRuntime().availableProcessors());
+        out.printf("latent window %s (%,d values, float32), %d known frame(s); %d cores; timings vary with other load "
+                + "on the machine%n", Arrays.toString(shape), values, context, Runtime.getRuntime().availableProcessors());
 
-        long tokens = (long) batch * frames * size * size;
-        double flops = 2.0 * tokens * 12.0 * width * width * depth;
-        double networkMs = bestOf(repeats, vitLinearLayers(tokens));
-        out.printf("reference network call: the linear layers of a ViT of width %d and depth %d on %,d tokens "
-                        + "(%.1f GFLOP): %.1f ms%n", width, depth, tokens, flops / 1e9, networkMs);
-        out.println("  (a stand-in: the quickstart ViT is not built here; attention scores and norms are not counted,"
-                + " so a real call costs more)");
+        EmulatorRunConfig quickstart = EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT);
+        DiffusionModel network = DiffusionModel.build(WindowShape.of(frames, state), parameterCount,
+                quickstart.backbone(), DenoisingTask.study(), BuildOptions.seed(0));
+        INDArray window = Nd4j.rand(DataType.FLOAT, shape);
+        INDArray parameters = parameterCount == 0 ? null : Nd4j.rand(DataType.FLOAT, batch, parameterCount);
+        Conditioning known = Conditioning.knownFrames(window, context, parameters);
+        INDArray sigma = Nd4j.valueArrayOf(new long[] {batch}, 3.0f, DataType.FLOAT);
+        double networkMs = bestOf(repeats, () -> network.denoise(window, sigma, known));
+        out.printf("network call: the quickstart's latent diffusion ViT (%s), %,d parameters: %.1f ms%n",
+                quickstart.backbone(), Training.parameterCount(network), networkMs);
 
         INDArray mean = Nd4j.zeros(DataType.FLOAT, frames, channels, size, size);
         INDArray variance = Nd4j.ones(DataType.FLOAT, frames, channels, size, size);
         Denoiser gaussian = new GaussianDenoiser(mean, variance);
-        INDArray window = Nd4j.rand(DataType.FLOAT, shape);
-        Conditioning context = Conditioning.knownFrames(window, 1, null);
-        INDArray sigma = Nd4j.valueArrayOf(new long[] {batch}, 3.0f, DataType.FLOAT);
-        double denoiserMs = bestOf(repeats * 20, () -> gaussian.denoise(window, sigma, context));
-        out.printf("analytic denoiser call: %.3f ms%n%n", denoiserMs);
+        double analyticMs = bestOf(repeats * 20, () -> gaussian.denoise(window, sigma, known));
+        out.printf("analytic denoiser call: %.3f ms%n%n", analyticMs);
 
         Denoiser free = (xt, s, c) -> xt;
         out.printf("%-22s %5s %5s %22s %20s %14s%n", "sampler", "steps", "calls", "ms/step (analytic)",
@@ -93,8 +106,8 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         for (Map.Entry<String, StepRule> e : rules().entrySet()) {
             DiffusionSampler sampler = new DiffusionSampler(LogLogitSchedule.standard(), steps, e.getValue());
             NoiseSource noise = NoiseSource.derived(1, batch);
-            double analytic = bestOf(repeats, () -> sampler.sample(gaussian, shape, context, noise)) / steps;
-            double overhead = bestOf(repeats, () -> sampler.sample(free, shape, context, noise)) / steps;
+            double analytic = bestOf(repeats, () -> sampler.sample(gaussian, shape, known, noise)) / steps;
+            double overhead = bestOf(repeats, () -> sampler.sample(free, shape, known, noise)) / steps;
             out.printf("%-22s %5d %5d %22.3f %20.3f %13.2f%%%n", e.getKey(), steps, sampler.evaluations(), analytic,
                     overhead, 100 * overhead / networkMs);
             out.flush();
@@ -102,6 +115,19 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         out.println();
         out.println("overhead = time per step with a denoiser that costs nothing: noise, context injection and");
         out.println("clamping, and the update arithmetic. Target: under 5% of a network call.");
+        out.println();
+
+        DiffusionSampler study = new DiffusionSampler(LogLogitSchedule.standard(), steps, new AdamsBashforthStep(3));
+        NoiseSource noise = NoiseSource.derived(2, batch);
+        double windowMs = bestOf(repeats, () -> study.sample(network, shape, known, noise));
+        double callsMs = study.evaluations() * networkMs;
+        long framesPerWindow = (long) batch * (frames - context);
+        out.printf("one window with the network (Adams-Bashforth 3, %d steps): %.1f ms for %d calls of %.1f ms "
+                + "(ratio %.3f; target <= 1.1)%n", steps, windowMs, study.evaluations(), networkMs, windowMs / callsMs);
+        out.printf("per emulated latent frame (%d rows x %d new frames): %.2f ms%n", batch, frames - context,
+                windowMs / framesPerWindow);
+        out.printf("samplers window_ms=%.2f calls_ms=%.2f ratio=%.4f frame_ms=%.3f%n", windowMs, callsMs,
+                windowMs / callsMs, windowMs / framesPerWindow);
         out.flush();
         return 0;
     }
@@ -116,22 +142,6 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         r.put("DPM-Solver++(2M)", new DpmSolver2MStep());
         r.put("predictor-corrector", PredictorCorrectorStep.standard());
         return r;
-    }
-
-    /** The matrix products of a ViT's blocks: QKV, projection and the x4 MLP, on {@code tokens} rows. */
-    private Runnable vitLinearLayers(long tokens) {
-        INDArray x = Nd4j.rand(DataType.FLOAT, tokens, width);
-        INDArray qkv = Nd4j.rand(DataType.FLOAT, width, 3L * width);
-        INDArray proj = Nd4j.rand(DataType.FLOAT, width, width);
-        INDArray up = Nd4j.rand(DataType.FLOAT, width, 4L * width);
-        INDArray down = Nd4j.rand(DataType.FLOAT, 4L * width, width);
-        return () -> {
-            for (int b = 0; b < depth; b++) {
-                x.mmul(qkv);
-                x.mmul(proj);
-                x.mmul(up).mmul(down);
-            }
-        };
     }
 
     /** Milliseconds of the fastest of {@code n} runs, after one warm-up run. */
