@@ -7,7 +7,7 @@ import java.util.List;
  * periodic square: grid, saving cadence, time step, diffusivities, the (F, k) pairs (one file each)
  * and the random seeding of species B.
  *
- * @param resolution      cells per side, a power of two
+ * @param resolution      cells per side, even
  * @param frames          saved frames per trajectory, including the initial state
  * @param outputInterval  physical time between saved frames
  * @param maxTimeStep     upper bound on a time step
@@ -37,7 +37,7 @@ public record GrayScottConfig(int resolution, int frames, double outputInterval,
 
     public GrayScottConfig {
         SimulationChecks.grid(resolution, frames, outputInterval);
-        SimulationChecks.powerOfTwo(resolution);
+        SimulationChecks.evenResolution(resolution);
         SimulationChecks.positive("maxTimeStep", maxTimeStep);
         SimulationChecks.positive("domainLength", domainLength);
         SimulationChecks.nonNegative("diffusivityA", diffusivityA);

@@ -7,7 +7,7 @@ import java.util.List;
  * periodic square {@code [0, 2 pi)^2}: grid, saving cadence, time stepping, the Reynolds numbers (one
  * file per value, viscosity {@code 1 / Re}), Kolmogorov forcing, drag and the random initial vorticity.
  *
- * @param resolution         cells per side, a power of two
+ * @param resolution         cells per side, even
  * @param frames             saved frames per trajectory, including the first saved state
  * @param outputInterval     physical time between saved frames
  * @param cfl                CFL number {@code dt max(|u| + |v|) / dx} of the RK4 steps
@@ -27,7 +27,7 @@ public record NavierStokesConfig(int resolution, int frames, double outputInterv
 
     public NavierStokesConfig {
         SimulationChecks.grid(resolution, frames, outputInterval);
-        SimulationChecks.powerOfTwo(resolution);
+        SimulationChecks.evenResolution(resolution);
         if (!(cfl > 0 && cfl <= 1.5)) {
             throw new IllegalArgumentException("cfl must be in (0, 1.5], got " + cfl);
         }

@@ -19,10 +19,10 @@ final class SimulationChecks {
         }
     }
 
-    /** Spectral solvers need a power of two. */
-    static void powerOfTwo(int resolution) {
-        if (Integer.bitCount(resolution) != 1) {
-            throw new IllegalArgumentException("resolution must be a power of two for the spectral solver, got "
+    /** Spectral solvers need an even number of cells per side (any even size: JTransforms' FFT is mixed-radix). */
+    static void evenResolution(int resolution) {
+        if (resolution < 2 || resolution % 2 != 0) {
+            throw new IllegalArgumentException("resolution must be even for the spectral solver, got "
                     + resolution);
         }
     }

@@ -16,8 +16,9 @@ public final class SpectralGrid {
     private final double[] dealias;
 
     public SpectralGrid(int n, double length) {
-        if (n < 2 || Integer.bitCount(n) != 1) {
-            throw new IllegalArgumentException("grid size must be a power of two >= 2, got " + n);
+        if (n < 2 || n % 2 != 0) {
+            // an even size has a Nyquist line, which the derivative factors rely on
+            throw new IllegalArgumentException("grid size must be even and >= 2, got " + n);
         }
         if (!(length > 0)) {
             throw new IllegalArgumentException("domain length must be positive, got " + length);

@@ -45,8 +45,8 @@ class BuiltInSimulatorTest {
                 () -> BuiltInSimulator.GRAY_SCOTT.configure(yaml.readTree("feed: 0.1")));
         assertTrue(unknown.getMessage().contains("feed"), unknown.getMessage());
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
-                () -> BuiltInSimulator.NAVIER_STOKES.configure(yaml.readTree("resolution: 48")));
-        assertTrue(invalid.getMessage().contains("power of two"), invalid.getMessage());
+                () -> BuiltInSimulator.NAVIER_STOKES.configure(yaml.readTree("resolution: 47")));
+        assertTrue(invalid.getMessage().contains("even"), invalid.getMessage());
         IllegalArgumentException wall = assertThrows(IllegalArgumentException.class,
                 () -> BuiltInSimulator.EULER.configure(yaml.readTree("boundary: WALL")));
         assertTrue(wall.getMessage().contains("WALL"), wall.getMessage());
