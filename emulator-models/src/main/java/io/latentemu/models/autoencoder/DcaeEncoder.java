@@ -40,7 +40,8 @@ public final class DcaeEncoder implements Encoder {
 
     /** {@code z / sqrt(1 + (z/5)^2)}. */
     static SDVariable softClip(GraphContext ctx, SDVariable z) {
-        SDVariable r = ctx.sd().math.square(z.div(SOFT_CLIP_BOUND)).add(1.0);
+        SDVariable scaled = z.div(SOFT_CLIP_BOUND);
+        SDVariable r = scaled.mul(scaled).add(1.0);
         return z.mul(ctx.sd().math.rsqrt(r));
     }
 }

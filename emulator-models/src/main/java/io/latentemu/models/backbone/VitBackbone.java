@@ -64,7 +64,7 @@ public final class VitBackbone implements Backbone {
             x = block.apply(ctx.scope("block" + i), x, conditioning, rotary);
         }
         if (config.outputNorm()) {
-            x = LayerNorm.lastAxis(ctx, x, 2);
+            x = LayerNorm.lastAxis(ctx, x, 2, d);
         }
         SDVariable y = Linear.apply(ctx.scope("output"), x, d, outChannels, Init.fanInUniform().scaled(OUTPUT_INIT_SCALE));
         y = y.reshape(-1, l, hp, wp, outChannels).permute(0, 1, 4, 2, 3);

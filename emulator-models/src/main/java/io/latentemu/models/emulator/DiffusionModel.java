@@ -96,7 +96,8 @@ public final class DiffusionModel extends GraphModel implements Denoiser, Traina
 
         SDVariable target = WindowGraph.windowPlaceholder(ctx, WindowGraph.TARGET, s);
         SDVariable weight = ctx.sd().placeHolder(WEIGHT, ctx.dataType(), -1);
-        SDVariable perRow = ctx.sd().math.square(mu.sub(target)).mean(1, 2, 3, 4);
+        SDVariable error = mu.sub(target);
+        SDVariable perRow = error.mul(error).mean(1, 2, 3, 4);
         perRow.mul(weight).mean().rename(LOSS);
         ctx.sd().setLossVariables(LOSS);
         ModelGraph graph = new ModelGraph(ctx.sd(), options.dataType(), ctx.parameters());

@@ -68,7 +68,8 @@ public final class NeuralSolver extends GraphModel implements WindowPredictor, T
         prediction.rename(PREDICTION);
         SDVariable target = WindowGraph.windowPlaceholder(ctx, WindowGraph.TARGET, s);
         SDVariable unknown = mask.rsub(1.0);
-        SDVariable squared = ctx.sd().math.square(prediction.sub(target)).mul(unknown);
+        SDVariable error = prediction.sub(target);
+        SDVariable squared = error.mul(error).mul(unknown);
         squared.sum().div(unknown.sum()).rename(LOSS);
         ctx.sd().setLossVariables(LOSS);
         ModelGraph graph = new ModelGraph(ctx.sd(), options.dataType(), ctx.parameters());

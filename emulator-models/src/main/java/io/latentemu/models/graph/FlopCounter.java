@@ -6,19 +6,23 @@ import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Fill;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * Counts the floating-point operations of the convolutions and matrix products a graph run executes
  * (2 per multiply-add, from the shapes of the arrays actually used), the usual yardstick of a network's cost.
  * Element-wise ops, norms and softmax are not counted: they are a small fraction of the work and are
- * memory-bound.
+ * memory-bound. Nor are the products by constant rows or columns of ones that
+ * {@link io.latentemu.models.nn.Broadcasts} uses to broadcast, which stand for element-wise work.
  */
 public final class FlopCounter extends BaseListener {
 
@@ -38,6 +42,26 @@ public final class FlopCounter extends BaseListener {
         return counter.flops;
     }
 
+    /**
+     * Whether a product is one of {@link io.latentemu.models.nn.Broadcasts}' (not network work): an operand is a
+     * filled array, or a constant row or column whose entries are all equal (ones, or 1/d for a mean).
+     */
+    private static boolean broadcastHelper(SameDiff sd, SameDiffOp op) {
+        for (String input : op.getInputsToOp()) {
+            SDVariable v = sd.getVariable(input);
+            if (v.getVariableType() == VariableType.CONSTANT) {
+                INDArray c = v.getArr();
+                boolean vector = c.rank() == 2 && (c.size(0) == 1 || c.size(1) == 1);
+                if (vector && c.minNumber().doubleValue() == c.maxNumber().doubleValue()) {
+                    return true;
+                }
+            } else if (sd.getVariableOutputOp(input) instanceof Fill) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean isActive(Operation operation) {
         return true;
@@ -51,7 +75,7 @@ public final class FlopCounter extends BaseListener {
         if (op.getOp() instanceof Conv2D) {
             long[] w = opContext.getInputArray(1).shape();
             flops += 2L * outputs[0].length() * w[0] * w[1] * w[2];
-        } else if (op.getOp() instanceof Mmul) {
+        } else if (op.getOp() instanceof Mmul && !broadcastHelper(sd, op)) {
             // batch * K^2 = |a| |b| / |out| whatever the transposes; batch = |out| / (M N)
             INDArray a = opContext.getInputArray(0);
             INDArray b = opContext.getInputArray(1);

@@ -63,18 +63,33 @@ public record AdaLnBlock(long width, int heads, int tokens, int expansion, doubl
         SDVariable gate1 = m[2];
         SDVariable gate2 = modulateMlp ? m[5] : m[3];
 
+        boolean perSample = conditioning != null;
         SDVariable x3 = x.reshape(-1, tokens, d);
-        SDVariable h = LayerNorm.lastAxis(ctx, x3, 3).mul(scale1.add(1.0)).add(shift1);
+        SDVariable h = modulate(ctx, LayerNorm.lastAxis(ctx, x3, 3, d), scale1.add(1.0), shift1, perSample);
         SDVariable a = new Attention(d, heads, tokens).apply(ctx.scope("attention"), h.reshape(-1, d), rotary);
         a = Dropout.apply(ctx, a, dropout);
-        x3 = x3.add(gate1.mul(a.reshape(-1, tokens, d)));
+        x3 = x3.add(modulate(ctx, a.reshape(-1, tokens, d), gate1, null, perSample));
 
-        SDVariable h2 = LayerNorm.lastAxis(ctx, x3, 3);
+        SDVariable h2 = LayerNorm.lastAxis(ctx, x3, 3, d);
         if (modulateMlp) {
-            h2 = h2.mul(m[4].add(1.0)).add(m[3]);
+            h2 = modulate(ctx, h2, m[4].add(1.0), m[3], perSample);
         }
         SDVariable f = new Mlp(d, expansion, dropout).apply(ctx.scope("mlp"), h2.reshape(-1, d));
-        x3 = x3.add(gate2.mul(f.reshape(-1, tokens, d)));
+        x3 = x3.add(modulate(ctx, f.reshape(-1, tokens, d), gate2, null, perSample));
         return x3.reshape(-1, d);
+    }
+
+    /**
+     * {@code x [B, T, D] * scale [B, 1, D] (+ shift)}, or with {@code [1, 1, D]} operands shared by the whole
+     * batch when {@code perSample} is false (no conditioning), which broadcast cheaply as they are.
+     */
+    private static SDVariable modulate(GraphContext ctx, SDVariable x, SDVariable scale, SDVariable shift,
+                                       boolean perSample) {
+        if (ctx.options().matmulBroadcasts() && perSample) {
+            SDVariable y = Broadcasts.scaleRows(ctx, x, scale);
+            return shift == null ? y : Broadcasts.shiftRows(ctx, y, shift);
+        }
+        SDVariable y = x.mul(scale);
+        return shift == null ? y : y.add(shift);
     }
 }

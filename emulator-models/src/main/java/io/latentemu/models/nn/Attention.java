@@ -5,7 +5,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 /**
  * Multi-head self-attention over tokens {@code [B*T, D]} with RMS-normalised queries and keys.
  *
- * <p>One linear layer gives queries, keys and values; per head (size {@code dh = D/H}) queries and keys are
+ * <p>Three linear layers give queries, keys and values (the same parameters as one layer to {@code 3D}; three
+ * products avoid slicing its output, which cost as much as the products in SameDiff); per head (size {@code dh = D/H}) queries and keys are
  * RMS-normalised over dh (no gain), optionally rotated by a rotary position code, and the scores
  * {@code q k^T / sqrt(dh)} go through a softmax over keys; the heads' outputs are concatenated and projected.
  * Normalising q and k bounds the logits, which keeps training stable at large widths.
@@ -40,10 +41,9 @@ public record Attention(long width, int heads, int tokens) {
      */
     public SDVariable apply(GraphContext ctx, SDVariable x, PositionCode.Rotary rotary) {
         int dh = headDim();
-        SDVariable qkv = Linear.apply(ctx.scope("qkv"), x, width, 3 * width);
-        SDVariable q = RmsNorm.lastAxis(ctx, heads(ctx, qkv, 0), 4).mul(1.0 / Math.sqrt(dh));
-        SDVariable k = RmsNorm.lastAxis(ctx, heads(ctx, qkv, 1), 4);
-        SDVariable v = heads(ctx, qkv, 2);
+        SDVariable q = RmsNorm.lastAxis(ctx, heads(ctx, "q", x), 4, dh).mul(1.0 / Math.sqrt(dh));
+        SDVariable k = RmsNorm.lastAxis(ctx, heads(ctx, "k", x), 4, dh);
+        SDVariable v = heads(ctx, "v", x);
         if (rotary != null) {
             q = rotary.rotate(ctx, q);
             k = rotary.rotate(ctx, k);
@@ -56,9 +56,9 @@ public record Attention(long width, int heads, int tokens) {
         return Linear.apply(ctx.scope("out"), out, width, width);
     }
 
-    /** Part {@code index} (0 queries, 1 keys, 2 values) of {@code [B*T, 3D]} as {@code [B, H, T, dh]}. */
-    private SDVariable heads(GraphContext ctx, SDVariable qkv, int index) {
-        return Chunks.chunk(ctx, qkv, 2, 1, 3 * width, 3, index)
+    /** The projection {@code name} (q, k or v) of tokens {@code [B*T, D]}, as {@code [B, H, T, dh]}. */
+    private SDVariable heads(GraphContext ctx, String name, SDVariable x) {
+        return Linear.apply(ctx.scope(name), x, width, width)
                 .reshape(-1, tokens, heads, headDim())
                 .permute(0, 2, 1, 3);
     }

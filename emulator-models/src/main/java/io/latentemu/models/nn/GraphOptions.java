@@ -8,16 +8,23 @@ package io.latentemu.models.nn;
  *                   norms instead of composing them from mean, subtract, square and rsqrt ops. Caution: that op
  *                   adds no epsilon to the variance (checked: below 1e-20), so it differs from the composed norm
  *                   (eps 1e-5) where the variance is small and divides by zero where it vanishes
+ * @param matmulBroadcasts write the broadcasts of norms, biases and adaLN modulation as products with constant
+ *                   rows or columns of ones ({@link Broadcasts}) instead of libnd4j's broadcasting ops
  */
-public record GraphOptions(boolean fusedNorms) {
+public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts) {
 
-    /** The defaults. */
+    /** The defaults: composed norms, broadcasting by matrix products. */
     public static GraphOptions defaults() {
-        return new GraphOptions(false);
+        return new GraphOptions(false, true);
     }
 
     /** These options with {@code fusedNorms} changed. */
     public GraphOptions withFusedNorms(boolean fused) {
-        return new GraphOptions(fused);
+        return new GraphOptions(fused, matmulBroadcasts);
+    }
+
+    /** These options with {@code matmulBroadcasts} changed. */
+    public GraphOptions withMatmulBroadcasts(boolean on) {
+        return new GraphOptions(fusedNorms, on);
     }
 }

@@ -4,11 +4,13 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Layer normalisation without affine parameters: {@code (x - mean) / sqrt(var + eps)} over some dimensions,
- * the variance being the biased one (divided by N).
+ * Layer normalisation without affine parameters: {@code (x - mean) / sqrt(var + eps)} over one dimension, the
+ * variance being the biased one (divided by N).
  *
  * <p>{@link #channels} standardises a {@code [B, C, H, W]} tensor over C only, at every pixel (the
  * autoencoder's norm); {@link #lastAxis} standardises tokens {@code [..., D]} over D (the transformer's norm).
+ * With {@link GraphOptions#matmulBroadcasts()} the token norm's means and their expansions are products by ones
+ * ({@link Broadcasts}); the channel norm always uses broadcasting ops.
  */
 public final class LayerNorm {
 
@@ -18,33 +20,46 @@ public final class LayerNorm {
     private LayerNorm() {
     }
 
-    /** Standardises {@code [B, C, H, W]} over the channel dimension. */
-    public static SDVariable channels(GraphContext ctx, SDVariable x) {
-        return standardize(ctx, x, x.getShape() == null ? 4 : x.getShape().length, 1);
+    /** Standardises {@code [B, C, H, W]} over its {@code c} channels. */
+    public static SDVariable channels(GraphContext ctx, SDVariable x, long c) {
+        // always with broadcasting ops: per-sample products by ones over [B, C, H*W] made the autoencoder's forward
+        // pass slower and its training step no faster (docs/performance.md)
+        return standardize(ctx, x, 4, 1, c);
     }
 
-    /** Standardises over the last dimension of a tensor of the given rank. */
-    public static SDVariable lastAxis(GraphContext ctx, SDVariable x, int rank) {
-        return standardize(ctx, x, rank, rank - 1);
+    /** Standardises over the last dimension, of size {@code d}, of a tensor of the given rank. */
+    public static SDVariable lastAxis(GraphContext ctx, SDVariable x, int rank, long d) {
+        GraphOptions o = ctx.options();
+        if (o.matmulBroadcasts() && !o.fusedNorms()) {
+            return rank == 2 ? rows(ctx, x, d) : rows(ctx, x.reshape(-1, d), d).reshape(ctx.sd().shape(x));
+        }
+        return standardize(ctx, x, rank, rank - 1, d);
+    }
+
+    /** Standardises the rows of {@code x [N, d]} with products by ones (see {@link Broadcasts}). */
+    static SDVariable rows(GraphContext ctx, SDVariable x, long d) {
+        SDVariable centred = x.sub(Broadcasts.repeatColumns(ctx, Broadcasts.rowMean(ctx, x, d), d));
+        SDVariable variance = Broadcasts.rowMean(ctx, centred.mul(centred), d);
+        SDVariable scale = ctx.sd().math.rsqrt(variance.add(EPS));
+        return centred.mul(Broadcasts.repeatColumns(ctx, scale, d));
     }
 
     /**
-     * Standardises over one dimension.
+     * Standardises over one dimension with broadcasting ops, or with libnd4j's {@code layer_norm} op when
+     * {@link GraphOptions#fusedNorms()} is set.
      *
      * @param rank rank of {@code x} (placeholders of unknown shape cannot tell)
      * @param dim  the dimension reduced over
+     * @param size its size
      */
-    public static SDVariable standardize(GraphContext ctx, SDVariable x, int rank, int dim) {
+    public static SDVariable standardize(GraphContext ctx, SDVariable x, int rank, int dim, long size) {
         if (ctx.options().fusedNorms() && (dim == 1 || dim == rank - 1)) {
-            long size = x.getShape() == null ? -1 : x.getShape()[dim];
-            if (size > 0) {
-                SDVariable gain = ctx.constant(Nd4j.ones(ctx.dataType(), size));
-                return ctx.sd().nn.layerNorm(x, gain, dim == 1 && rank > 2, dim);
-            }
+            SDVariable gain = ctx.constant(Nd4j.ones(ctx.dataType(), size));
+            return ctx.sd().nn.layerNorm(x, gain, dim == 1 && rank > 2, dim);
         }
         SDVariable mean = x.mean(true, dim);
         SDVariable centred = x.sub(mean);
-        SDVariable variance = ctx.sd().math.square(centred).mean(true, dim);
+        SDVariable variance = centred.mul(centred).mean(true, dim);
         return centred.mul(ctx.sd().math.rsqrt(variance.add(EPS)));
     }
 }

@@ -21,6 +21,7 @@ public final class Linear {
     public static SDVariable apply(GraphContext ctx, SDVariable x, long in, long out, Init weightInit) {
         SDVariable w = ctx.param("W", weightInit, true, in, out);
         SDVariable b = ctx.param("b", Init.zeros(), false, out);
-        return x.mmul(w).add(b);
+        SDVariable y = x.mmul(w);
+        return ctx.options().matmulBroadcasts() ? Broadcasts.addRow(ctx, y, b, out) : y.add(b);
     }
 }

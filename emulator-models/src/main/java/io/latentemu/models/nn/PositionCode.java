@@ -1,6 +1,7 @@
 package io.latentemu.models.nn;
 
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -64,7 +65,7 @@ public enum PositionCode {
                 }
             }
         }
-        return Nd4j.create(v, new long[]{t, 6L * f});
+        return Nd4j.create(v, new long[]{t, 6L * f}, DataType.DOUBLE);
     }
 
     /**
@@ -112,7 +113,7 @@ public enum PositionCode {
                 }
             }
             long[] shape = {1, 1, t, headDim};
-            return new Rotary(ctx.constant(Nd4j.create(cos, shape)), ctx.constant(Nd4j.create(sin, shape)), headDim);
+            return new Rotary(ctx.constant(Nd4j.create(cos, shape, DataType.DOUBLE)), ctx.constant(Nd4j.create(sin, shape, DataType.DOUBLE)), headDim);
         }
 
         /**

@@ -42,7 +42,7 @@ public record ResidualBlock(long channels, Periodicity periodic, double dropout)
      * @param modulation {@code [B, 2C]} (scale then shift), or null
      */
     public SDVariable apply(GraphContext ctx, SDVariable x, SDVariable modulation) {
-        SDVariable y = LayerNorm.channels(ctx, x);
+        SDVariable y = LayerNorm.channels(ctx, x, channels);
         if (modulation != null) {
             SDVariable[] parts = Chunks.all(ctx, modulation.reshape(-1, 2 * channels, 1, 1), 4, 1, 2 * channels, 2);
             y = y.mul(parts[0].add(1.0)).add(parts[1]);

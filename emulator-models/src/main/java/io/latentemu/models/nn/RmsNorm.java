@@ -11,9 +11,14 @@ public final class RmsNorm {
     private RmsNorm() {
     }
 
-    /** Normalises over the last dimension of a tensor of the given rank. */
-    public static SDVariable lastAxis(GraphContext ctx, SDVariable x, int rank) {
-        SDVariable meanSquare = ctx.sd().math.square(x).mean(true, rank - 1);
+    /** Normalises over the last dimension, of size {@code d}, of a tensor of the given rank. */
+    public static SDVariable lastAxis(GraphContext ctx, SDVariable x, int rank, long d) {
+        if (ctx.options().matmulBroadcasts()) {
+            SDVariable rows = x.reshape(-1, d);
+            SDVariable scale = ctx.sd().math.rsqrt(Broadcasts.rowMean(ctx, rows.mul(rows), d).add(EPS));
+            return rows.mul(Broadcasts.repeatColumns(ctx, scale, d)).reshape(ctx.sd().shape(x));
+        }
+        SDVariable meanSquare = x.mul(x).mean(true, rank - 1);
         return x.mul(ctx.sd().math.rsqrt(meanSquare.add(EPS)));
     }
 }

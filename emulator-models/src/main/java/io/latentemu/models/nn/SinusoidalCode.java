@@ -1,6 +1,7 @@
 package io.latentemu.models.nn;
 
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,7 +30,7 @@ public final class SinusoidalCode {
 
     /** Adds the code of {@code values [B]}. */
     public static SDVariable apply(GraphContext ctx, SDVariable values, int features) {
-        INDArray freq = Nd4j.create(frequencies(features), new long[]{1, features / 2});
+        INDArray freq = Nd4j.create(frequencies(features), new long[]{1, features / 2}, DataType.DOUBLE);
         SDVariable angles = values.reshape(-1, 1).mul(ctx.constant(freq));
         return ctx.sd().concat(1, ctx.sd().math.sin(angles), ctx.sd().math.cos(angles));
     }

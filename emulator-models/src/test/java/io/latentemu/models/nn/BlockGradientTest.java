@@ -3,19 +3,35 @@ package io.latentemu.models.nn;
 import static io.latentemu.models.nn.GradientChecks.assertGradients;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Gradient checks (double precision, central differences) of every building block on tiny instances. */
+/**
+ * Gradient checks (double precision, central differences) of every building block on tiny instances; blocks
+ * with two ways of broadcasting ({@link GraphOptions#matmulBroadcasts()}) are checked both ways.
+ */
 class BlockGradientTest {
 
-    @Test
-    void channelLayerNorm() {
-        assertGradients(1, new long[]{2, 3, 4, 5}, (ctx, x) -> LayerNorm.channels(ctx, x));
+    private static GraphOptions options(boolean matmul) {
+        return GraphOptions.defaults().withMatmulBroadcasts(matmul);
     }
 
     @Test
-    void tokenLayerNormAndRmsNorm() {
-        assertGradients(2, new long[]{2, 3, 6}, (ctx, x) -> LayerNorm.lastAxis(ctx, x, 3));
-        assertGradients(3, new long[]{2, 3, 6}, (ctx, x) -> RmsNorm.lastAxis(ctx, x, 3));
+    void channelLayerNorm() {
+        assertGradients(1, new long[]{2, 3, 4, 5}, (ctx, x) -> LayerNorm.channels(ctx, x, 3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void tokenLayerNormAndRmsNorm(boolean matmul) {
+        assertGradients(2, new long[]{2, 3, 6}, options(matmul), (ctx, x) -> LayerNorm.lastAxis(ctx, x, 3, 6));
+        assertGradients(3, new long[]{2, 3, 6}, options(matmul), (ctx, x) -> RmsNorm.lastAxis(ctx, x, 3, 6));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void linearLayer(boolean matmul) {
+        assertGradients(20, new long[]{5, 3}, options(matmul), (ctx, x) -> Linear.apply(ctx.scope("fc"), x, 3, 4));
     }
 
     @Test
@@ -51,9 +67,10 @@ class BlockGradientTest {
                 (ctx, x) -> PixelShuffle.up(ctx.scope("up"), x, 3, 2, 2, Periodicity.none()));
     }
 
-    @Test
-    void attentionWithQkNorm() {
-        assertGradients(12, new long[]{2 * 5, 8},
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void attentionWithQkNorm(boolean matmul) {
+        assertGradients(12, new long[]{2 * 5, 8}, options(matmul),
                 (ctx, x) -> new Attention(8, 2, 5).apply(ctx.scope("attention"), x, null));
     }
 
@@ -73,10 +90,11 @@ class BlockGradientTest {
                 (ctx, x) -> PositionCode.LEARNED.addTo(ctx.scope("pos"), x, grid, 4));
     }
 
-    @Test
-    void adaLnBlock() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void adaLnBlock(boolean matmul) {
         for (boolean modulateMlp : new boolean[]{true, false}) {
-            assertGradients(16, new long[]{2 * 4, 8}, (ctx, x) -> {
+            assertGradients(16, new long[]{2 * 4, 8}, options(matmul), (ctx, x) -> {
                 var conditioning = x.reshape(-1, 4, 8).mean(1).mul(0.5);
                 return new AdaLnBlock(8, 2, 4, 2, 0, modulateMlp).apply(ctx.scope("block"), x, conditioning, null);
             });

@@ -36,7 +36,7 @@ class BlockValueTest {
     void channelNormStandardisesEachPixelOverChannels() {
         GraphContext ctx = context(DataType.DOUBLE);
         SDVariable x = ctx.sd().placeHolder("x", DataType.DOUBLE, -1, 3, -1, -1);
-        SDVariable y = LayerNorm.channels(ctx, x);
+        SDVariable y = LayerNorm.channels(ctx, x, 3);
         INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 3, 4, 5).muli(3).addi(1);
         INDArray out = eval(ctx, y, x, in);
         for (int b = 0; b < 2; b++) {
@@ -63,13 +63,39 @@ class BlockValueTest {
     void fusedAndComposedNormsAgreeAwayFromZeroVariance() {
         // libnd4j's layer_norm adds (almost) no epsilon: equal to ours only where the variance dwarfs 1e-5
         INDArray in = Nd4j.randn(DataType.DOUBLE, 2, 3, 4, 5).muli(10);
-        INDArray[] results = new INDArray[2];
-        for (int f = 0; f < 2; f++) {
-            GraphContext ctx = GraphContext.create(SameDiff.create(), DataType.DOUBLE, 3, new GraphOptions(f == 1));
+        GraphOptions[] variants = {new GraphOptions(false, true), new GraphOptions(false, false), new GraphOptions(true, false)};
+        INDArray[] channels = new INDArray[variants.length];
+        INDArray[] tokens = new INDArray[variants.length];
+        for (int f = 0; f < variants.length; f++) {
+            GraphContext ctx = GraphContext.create(SameDiff.create(), DataType.DOUBLE, 3, variants[f]);
             SDVariable x = ctx.sd().placeHolder("x", DataType.DOUBLE, -1, 3, 4, 5);
-            results[f] = eval(ctx, LayerNorm.channels(ctx, x), x, in);
+            channels[f] = eval(ctx, LayerNorm.channels(ctx, x, 3), x, in);
+            tokens[f] = eval(ctx, LayerNorm.lastAxis(ctx, x, 4, 5), x, in);
         }
-        assertTrue(results[0].equalsWithEps(results[1], 1e-4), "fused layer_norm differs from the composed norm");
+        assertTrue(tokens[0].equalsWithEps(tokens[1], 1e-12), "matrix-product and broadcasting token norms differ");
+        assertTrue(channels[1].equalsWithEps(channels[2], 1e-4), "fused layer_norm differs from the composed channel norm");
+        assertTrue(tokens[1].equalsWithEps(tokens[2], 1e-4), "fused layer_norm differs from the composed token norm");
+    }
+
+    @Test
+    void broadcastsByMatrixProductsEqualBroadcastingOps() {
+        GraphContext ctx = context(DataType.DOUBLE);
+        SDVariable x = ctx.sd().placeHolder("x", DataType.DOUBLE, -1, 3, 4);
+        SDVariable s = ctx.sd().placeHolder("s", DataType.DOUBLE, -1, 1, 4);
+        SDVariable viaProducts = Broadcasts.shiftRows(ctx, Broadcasts.scaleRows(ctx, x, s), s);
+        SDVariable viaBroadcast = x.mul(s).add(s);
+        SDVariable rows = x.reshape(-1, 4);
+        SDVariable b = ctx.constant(Nd4j.createFromArray(1.0, -2.0, 3.0, 0.5));
+        SDVariable biasProducts = Broadcasts.addRow(ctx, rows, b, 4);
+        SDVariable biasBroadcast = rows.add(b);
+        SDVariable meanProducts = Broadcasts.repeatColumns(ctx, Broadcasts.rowMean(ctx, rows, 4), 4);
+        SDVariable meanBroadcast = rows.mean(true, 1).add(rows.mul(0));
+        Map<String, INDArray> out = ctx.sd().output(Map.of("x", Nd4j.randn(DataType.DOUBLE, 2, 3, 4),
+                "s", Nd4j.randn(DataType.DOUBLE, 2, 1, 4)), viaProducts.name(), viaBroadcast.name(), biasProducts.name(),
+                biasBroadcast.name(), meanProducts.name(), meanBroadcast.name());
+        assertTrue(out.get(viaProducts.name()).equalsWithEps(out.get(viaBroadcast.name()), 1e-12));
+        assertTrue(out.get(biasProducts.name()).equalsWithEps(out.get(biasBroadcast.name()), 1e-12));
+        assertTrue(out.get(meanProducts.name()).equalsWithEps(out.get(meanBroadcast.name()), 1e-12));
     }
 
     @Test
