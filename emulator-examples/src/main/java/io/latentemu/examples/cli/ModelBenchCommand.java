@@ -14,10 +14,16 @@ import io.latentemu.models.emulator.WindowBatch;
 import io.latentemu.models.graph.BuildOptions;
 import io.latentemu.models.graph.FlopCounter;
 import io.latentemu.models.graph.GraphModel;
+import io.latentemu.models.graph.OpTimer;
 import io.latentemu.models.nn.GraphOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +42,12 @@ import picocli.CommandLine.Option;
  * squared reconstruction error. The ViT is {@link VitConfig#benchmark()} inside the EDM denoiser on windows of
  * 5 x 16 x 8 x 8 latents (320 tokens of 16 channels plus the mask); its training step is the weighted
  * denoising loss. A step is loss, gradients and an AdamW update; a forward pass is one inference call.
- * Timing: {@code --warmup} untimed steps, then the mean of {@code --steps}, like the PyTorch script.
+ * Timing: {@code --warmup} untimed steps, then the mean of {@code --steps}, like the PyTorch script; the
+ * process's CPU seconds per step are printed too (less sensitive than wall time to other load on the machine).
+ *
+ * <p>With {@code --compare} each network is followed by its PyTorch twin ({@link TorchReference}, the project's
+ * {@code bench/torch_models.py}) at the same batch, sizes, step counts and thread count, and the ratios
+ * SameDiff/PyTorch are printed, also as one script-readable line per network.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = {"Training step and forward pass of the benchmark autoencoder and ViT: time, FLOP/s, parameters,",
@@ -67,8 +78,24 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--fused-norms", description = "use libnd4j's layer_norm op for the norms (an experiment; see docs/performance.md)")
     boolean fusedNorms;
 
+    @Option(names = "--broadcasting-ops", description = "broadcast with libnd4j's broadcasting ops instead of products by ones "
+            + "(slower; kept for the comparison in docs/performance.md)")
+    boolean broadcastingOps;
+
+    @Option(names = "--compare", description = "also time the PyTorch twins of both networks (bench/torch_models.py) and print the ratios")
+    boolean compare;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+            description = "Python interpreter with torch for --compare (default: ${DEFAULT-VALUE})")
+    String python;
+
+    @Option(names = "--profile", defaultValue = "0", paramLabel = "ROWS",
+            description = "after timing, print the ROWS op types that took longest in one training step (0: none)")
+    int profileRows;
+
     /** One network's figures. */
-    record Result(String name, long parameters, double forwardFlops, double forwardSeconds, double trainSeconds) {
+    record Result(String name, long parameters, double forwardFlops, double forwardSeconds, double trainSeconds,
+                  double trainCpuSeconds) {
     }
 
     @Override
@@ -86,34 +113,87 @@ public final class ModelBenchCommand implements Callable<Integer> {
         out.printf("sgemm (ND4J mmul, float32, n=%d): %.1f GFLOP/s%n", sgemmSize, sgemm / 1e9);
         out.flush();
 
-        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms));
-        List<Result> results = new ArrayList<>();
-        if (!network.equals("vit")) {
-            results.add(autoencoder(options));
-            out.flush();
+        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
+                .withMatmulBroadcasts(!broadcastingOps));
+        Optional<TorchReference> torch = Optional.empty();
+        if (compare) {
+            StringBuilder reason = new StringBuilder();
+            torch = TorchReference.find(python, reason);
+            if (torch.isEmpty()) {
+                out.println("PyTorch reference not available (" + reason + "); printing our figures only");
+            }
         }
-        if (!network.equals("autoencoder")) {
-            results.add(vit(options));
+        List<Result> results = new ArrayList<>();
+        Map<String, TorchReference.Timing> reference = new LinkedHashMap<>();
+        for (String name : List.of("autoencoder", "vit")) {
+            if (!network.equals("all") && !network.equals(name)) {
+                continue;
+            }
+            results.add(name.equals("vit") ? vit(options) : autoencoder(options));
+            out.flush();
+            if (torch.isPresent()) {
+                out.printf("%s: PyTorch twin; measuring ...%n", name);
+                out.flush();
+                try {
+                    reference.put(name, torch.get().time(name, threads(), batch, size, warmup, steps));
+                } catch (IOException e) {
+                    out.println("PyTorch reference failed: " + e.getMessage());
+                }
+            }
         }
         out.println();
-        out.printf("%-12s %12s %10s %10s %9s %7s %11s %9s %9s %7s%n", "network", "parameters", "fwd GFLOP",
-                "forward s", "GFLOP/s", "%sgemm", "train GFLOP", "train s", "GFLOP/s", "%sgemm");
+        out.printf("%-12s %12s %10s %10s %9s %7s %11s %9s %9s %7s %9s%n", "network", "parameters", "fwd GFLOP",
+                "forward s", "GFLOP/s", "%sgemm", "train GFLOP", "train s", "GFLOP/s", "%sgemm", "train cpu");
         for (Result r : results) {
             double trainFlops = 3 * r.forwardFlops();
-            out.printf("%-12s %,12d %10.2f %10.4f %9.1f %6.0f%% %11.2f %9.4f %9.1f %6.0f%%%n", r.name(), r.parameters(),
+            out.printf("%-12s %,12d %10.2f %10.4f %9.1f %6.0f%% %11.2f %9.4f %9.1f %6.0f%% %9.2f%n", r.name(), r.parameters(),
                     r.forwardFlops() / 1e9, r.forwardSeconds(), r.forwardFlops() / r.forwardSeconds() / 1e9,
                     100 * r.forwardFlops() / r.forwardSeconds() / sgemm, trainFlops / 1e9, r.trainSeconds(),
-                    trainFlops / r.trainSeconds() / 1e9, 100 * trainFlops / r.trainSeconds() / sgemm);
+                    trainFlops / r.trainSeconds() / 1e9, 100 * trainFlops / r.trainSeconds() / sgemm, r.trainCpuSeconds());
         }
         out.println("FLOPs: convolutions and matrix products of a forward pass as executed (2 per multiply-add);");
-        out.println("a training step counts 3x the forward pass (forward + backward), the usual convention.");
+        out.println("a training step counts 3x the forward pass (forward + backward), the usual convention;");
+        out.println("train cpu: CPU seconds of this process per training step (all threads).");
+        if (!reference.isEmpty()) {
+            out.println();
+            out.printf("%-12s %12s %12s %12s %12s %12s %12s%n", "vs PyTorch", "torch params", "torch train",
+                    "ours train", "ratio", "torch fwd", "ours fwd");
+            for (Result r : results) {
+                TorchReference.Timing t = reference.get(r.name());
+                if (t != null) {
+                    out.printf("%-12s %,12d %12.4f %12.4f %12.2f %12.4f %12.4f   ratio %.2f%n", r.name(), t.parameters(),
+                            t.trainSeconds(), r.trainSeconds(), r.trainSeconds() / t.trainSeconds(), t.forwardSeconds(),
+                            r.forwardSeconds(), r.forwardSeconds() / t.forwardSeconds());
+                }
+            }
+            out.printf("ratios are SameDiff/PyTorch (below 1: we are faster); torch %s with %d threads%n",
+                    reference.values().iterator().next().version(), threads());
+        }
         out.println();
         for (Result r : results) {
             out.printf("%s train_step_s=%.4f forward_s=%.4f params=%d%n", r.name(), r.trainSeconds(), r.forwardSeconds(),
                     r.parameters());
         }
+        for (Result r : results) {
+            TorchReference.Timing t = reference.get(r.name());
+            if (t != null) {
+                out.printf("%s torch_train_step_s=%.4f torch_forward_s=%.4f torch_params=%d train_ratio=%.3f forward_ratio=%.3f%n",
+                        r.name(), t.trainSeconds(), t.forwardSeconds(), t.parameters(), r.trainSeconds() / t.trainSeconds(),
+                        r.forwardSeconds() / t.forwardSeconds());
+            }
+        }
         out.flush();
         return 0;
+    }
+
+    /** The thread count of our native ops: OMP_NUM_THREADS when set, else the number of cores. */
+    private static int threads() {
+        String env = System.getenv("OMP_NUM_THREADS");
+        try {
+            return env == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(env.strip());
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 
     private Result autoencoder(BuildOptions options) {
@@ -145,9 +225,20 @@ public final class ModelBenchCommand implements Callable<Integer> {
             LossAndGradients lg = model.lossAndGradients(data, seed[0]++);
             adam.update(model.parameters(), lg.gradients(), 1e-4, model::decays);
         };
-        double train = meanSeconds(warmup, steps, step);
+        meanSeconds(warmup, 0, step);
+        long cpu0 = processCpuNanos();
+        double train = meanSeconds(0, steps, step);
+        double trainCpu = (processCpuNanos() - cpu0) / 1e9 / Math.max(1, steps);
         double fwd = meanSeconds(1, steps, forward);
-        return new Result(name, params, flops, fwd, train);
+        if (profileRows > 0) {
+            out.printf("%s: time inside each op type during one training step (the rest is SameDiff's own work)%n", name);
+            out.print(OpTimer.profile(graphModel.graph(), step).table(profileRows));
+        }
+        return new Result(name, params, flops, fwd, train, trainCpu);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Mean seconds of {@code timed} runs after {@code warm} untimed ones. */
