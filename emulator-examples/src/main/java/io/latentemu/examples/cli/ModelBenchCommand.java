@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./emulator bench models}: time, FLOP/s and parameter count of a training step and a forward pass of
- * the two networks that {@code torch_reference.py} builds in PyTorch (same architectures, same parameter
- * counts), with the machine's sgemm rate measured in the same run as the yardstick.
+ * the two networks that the PyTorch twins of {@code bench/torch_models.py} build (same architectures, same
+ * parameter counts), with the machine's sgemm rate measured in the same run as the yardstick.
  *
  * <p>The autoencoder is the DC-AE of {@link AutoencoderConfig#builder()}'s defaults (5 channels, widths 32 to
  * 256, 2 blocks per level, 16 latent channels, no soft clip) on 64x64 states; its training step is the mean

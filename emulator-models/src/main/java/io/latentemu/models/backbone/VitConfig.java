@@ -58,8 +58,8 @@ public record VitConfig(@JsonProperty("width") int width,
     }
 
     /**
-     * The ViT of {@code torch_reference.py} (the speed benchmark): width 256, depth 6, 4 heads, learned position
-     * table, modulation of the attention input only, no output norm.
+     * The ViT of the speed benchmark ({@code ./emulator bench models}; its PyTorch twin is in bench/torch_models.py):
+     * width 256, depth 6, 4 heads, learned position table, modulation of the attention input only, no output norm.
      */
     public static VitConfig benchmark() {
         return builder().width(256).depth(6).heads(4).positionCode(PositionCode.LEARNED).modulateMlp(false)

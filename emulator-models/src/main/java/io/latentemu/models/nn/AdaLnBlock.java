@@ -12,7 +12,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * LN has no affine parameters. The modulation layer starts near zero ({@value #MODULATION_INIT_SCALE} times
  * the default initialisation, zero bias), so a fresh block is close to the identity and the conditioning
  * enters gradually. With {@code modulateMlp} false only the attention input is shifted and scaled (four
- * chunks instead of six), as in the benchmark network of {@code torch_reference.py}.
+ * chunks instead of six), as in the benchmark network ({@code ./emulator bench models}).
  *
  * <p>Without a conditioning vector the modulation is a learned vector shared by all samples.
  *
