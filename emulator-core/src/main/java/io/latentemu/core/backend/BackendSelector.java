@@ -39,6 +39,13 @@ public final class BackendSelector {
     /** Environment variable forcing a build, e.g. {@code LATENTEMU_BACKEND=onednn-avx2}. */
     public static final String OVERRIDE_ENV = "LATENTEMU_BACKEND";
 
+    /**
+     * What the loader is given for the plain build: an extension no jar has. JavaCPP then falls back to the
+     * build without extension, whereas with no extension set it loads the first build it finds on the class
+     * path (checked: the onednn-avx2 one, which would crash a CPU without AVX2).
+     */
+    static final String PLAIN_EXTENSION = "-plain";
+
     private static final Logger LOG = LoggerFactory.getLogger(BackendSelector.class);
     private static final String CPU_BACKEND_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
     private static final Set<String> AVX512_FLAGS = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
@@ -58,12 +65,9 @@ public final class BackendSelector {
             String preset = firstNonBlank(System.getProperty(LOADER_PROPERTY), System.getProperty(JAVACPP_PROPERTY));
             choice = decide(System.getProperty(OVERRIDE_PROPERTY), System.getenv(OVERRIDE_ENV),
                     preset, readCpuFlags(), isLinuxX86());
+            String extension = choice.extension().isEmpty() ? PLAIN_EXTENSION : choice.extension();
             for (String property : new String[] {JAVACPP_PROPERTY, LOADER_PROPERTY}) {
-                if (choice.extension().isEmpty()) {
-                    System.clearProperty(property);
-                } else {
-                    System.setProperty(property, choice.extension());
-                }
+                System.setProperty(property, extension);
             }
             LOG.info("ND4J CPU backend: {} ({})", choice.name(), choice.reason());
         }
