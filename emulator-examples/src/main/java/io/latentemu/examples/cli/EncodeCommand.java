@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator encode --run RUN}. */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Cache the latents of every split with a trained autoencoder.",
         description = {"Caches the latents of every trajectory of every split with a trained autoencoder:",
                 "RUN/latents/SPLIT.bin. Latent emulators train on them."})
 public final class EncodeCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator evaluate --run RUN}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Score a rollout against the truth, persistence and the autoencoder alone.",
         description = {"Scores a rollout per channel and lead time on de-normalised fields (VRMSE, NRMSE, spectral",
                 "errors, spread/skill, ...), and on the same trajectories the persistence baseline and, in latent",
                 "space, the autoencoder alone. Writes RUN/metrics/{emulator,persistence,autoencoder}.{json,csv},",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./emulator example NAME [ARGS...]}: runs one of the example programs of io.latentemu.examples. */
 @Command(name = "example", mixinStandardHelpOptions = true,
+        header = "Run an example program (iterate-dataset, custom-backbone, rollout-from-state).",
         description = {"Runs an example program (source in emulator-examples/src/main/java/io/latentemu/examples):",
                 "  iterate-dataset DATASET_DIR                       IterateDataset",
                 "  custom-backbone DATASET_DIR [STEPS]               CustomBackbone",

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
  * it in The Well's layout. Running it again on the same directory with the same settings resumes.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Simulate a dataset (euler, navier-stokes, gray-scott) in The Well's layout.",
         description = {"Simulates a dataset with a built-in solver (euler, navier-stokes, gray-scott) and writes",
                 "DIR/data/{train,valid,test}/*.hdf5 in The Well's layout and DIR/stats.yaml over train.",
                 "Trajectories run in parallel; run the same command again to resume an interrupted run."})

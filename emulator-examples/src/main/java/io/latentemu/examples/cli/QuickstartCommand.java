@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator quickstart [--out DIR]}: the main job. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the whole pipeline on built-in Euler data and check its targets.",
         description = {"The whole pipeline on built-in Euler data: generates the dataset (64x64), trains the",
                 "autoencoder and a latent diffusion and a latent deterministic emulator, rolls out the test",
                 "trajectories (ensembles for diffusion), evaluates them against persistence and writes",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator report --run RUN... [--out DIR]}. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Write the HTML/Markdown report and figures over evaluated runs.",
         description = {"Writes report.html, report.md and figures/ (VRMSE and spread/skill versus lead time, power",
                 "spectra, field snapshots, an animated rollout) over one or more evaluated emulator runs, with",
                 "persistence and the autoencoders measured on the same test trajectories."})

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator rollout --run RUN [--ensemble K] [--sampler NAME --steps N]}. */
 @Command(name = "rollout", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Emulate the test trajectories with a trained emulator (ensembles for diffusion).",
         description = {"Emulates the test trajectories from their first states with a trained emulator (K ensemble",
                 "members each for a diffusion emulator) and saves the emulated states (RUN/rollout/latents.bin) and",
                 "the cost per emulated frame. Samplers: adams-bashforth (default, 16 steps), adams-bashforth-2, euler,",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator study [--preset small]}: the compression study. */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the compression study (several compression rates, latent vs pixel).",
         description = {"The study's main experiment at small scale: autoencoders at several compression rates, each with",
                 "a latent diffusion and a latent deterministic emulator, plus a pixel-space deterministic emulator and",
                 "persistence, evaluated on the same test trajectories. Writes DIR/study.md (the table in the paper's",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator train-autoencoder --data DIR --run RUN [--config FILE]}. */
 @Command(name = "train-autoencoder", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train the autoencoder and measure its reconstruction error.",
         description = {"Trains the autoencoder on single states of the train split, then measures its reconstruction",
                 "error on the test split. The run directory receives autoencoder.yaml (the resolved configuration),",
                 "log.txt, train-log.jsonl, checkpoints/, model.zip and metrics/reconstruction.{json,csv}.",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./emulator train-emulator --kind diffusion|deterministic --space latent|pixel --data DIR [--autoencoder RUN] --run RUN}. */
 @Command(name = "train-emulator", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train a diffusion or deterministic emulator, in latent or pixel space.",
         description = {"Trains an emulator on windows of consecutive states: a diffusion model (denoiser) or a",
                 "deterministic neural solver, on the latents of an autoencoder run or on the fields themselves.",
                 "The run directory receives emulator.yaml, log.txt, train-log.jsonl, checkpoints/ and model.zip.",
