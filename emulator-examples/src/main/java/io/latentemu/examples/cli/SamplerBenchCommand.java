@@ -1,29 +1,22 @@
 package io.latentemu.examples.cli;
 
-import io.latentemu.core.diffusion.AdamsBashforthStep;
 import io.latentemu.core.diffusion.Conditioning;
-import io.latentemu.core.diffusion.DdimStep;
+import io.latentemu.core.diffusion.DenoisingTask;
 import io.latentemu.core.diffusion.Denoiser;
 import io.latentemu.core.diffusion.DiffusionSampler;
-import io.latentemu.core.diffusion.DpmSolver2MStep;
 import io.latentemu.core.diffusion.GaussianDenoiser;
-import io.latentemu.core.diffusion.HeunStep;
-import io.latentemu.core.diffusion.LogLogitSchedule;
+import io.latentemu.core.diffusion.NoiseSchedule;
 import io.latentemu.core.diffusion.NoiseSource;
-import io.latentemu.core.diffusion.PredictorCorrectorStep;
-import io.latentemu.core.diffusion.StepRule;
-import io.latentemu.core.diffusion.DenoisingTask;
 import io.latentemu.examples.pipeline.EmulationSpace;
 import io.latentemu.examples.pipeline.EmulatorKind;
 import io.latentemu.examples.pipeline.EmulatorRunConfig;
+import io.latentemu.examples.pipeline.Samplers;
 import io.latentemu.examples.pipeline.Training;
 import io.latentemu.models.backbone.WindowShape;
 import io.latentemu.models.emulator.DiffusionModel;
 import io.latentemu.models.graph.BuildOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +30,7 @@ import picocli.CommandLine.Option;
  * It builds the quickstart's latent diffusion model (its ViT, untrained: the cost of a call does not depend on
  * the weights) and times one denoiser call on the rows the quickstart samples together. Each sampler then draws
  * a window with the analytic Gaussian denoiser, and again with a denoiser that costs nothing (it returns its
- * input), whose time per step is the sampler's own overhead. Last, the study's sampler draws windows with the
+ * input), whose time per step is the sampler's own overhead. Last, the quickstart's rollout sampler draws windows with the
  * real network, giving the cost of one emulated frame against the cost of its denoiser calls.
  */
 @Command(name = "samplers", mixinStandardHelpOptions = true,
@@ -103,12 +96,13 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         Denoiser free = (xt, s, c) -> xt;
         out.printf("%-22s %5s %5s %22s %20s %14s%n", "sampler", "steps", "calls", "ms/step (analytic)",
                 "overhead ms/step", "% of network");
-        for (Map.Entry<String, StepRule> e : rules().entrySet()) {
-            DiffusionSampler sampler = new DiffusionSampler(LogLogitSchedule.standard(), steps, e.getValue());
+        NoiseSchedule schedule = network.task().schedule();
+        for (String name : Samplers.names()) {
+            DiffusionSampler sampler = Samplers.create(name, steps, schedule);
             NoiseSource noise = NoiseSource.derived(1, batch);
             double analytic = bestOf(repeats, () -> sampler.sample(gaussian, shape, known, noise)) / steps;
             double overhead = bestOf(repeats, () -> sampler.sample(free, shape, known, noise)) / steps;
-            out.printf("%-22s %5d %5d %22.3f %20.3f %13.2f%%%n", e.getKey(), steps, sampler.evaluations(), analytic,
+            out.printf("%-22s %5d %5d %22.3f %20.3f %13.2f%%%n", name, steps, sampler.evaluations(), analytic,
                     overhead, 100 * overhead / networkMs);
             out.flush();
         }
@@ -117,31 +111,20 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         out.println("clamping, and the update arithmetic. Target: under 5% of a network call.");
         out.println();
 
-        DiffusionSampler study = new DiffusionSampler(LogLogitSchedule.standard(), steps, new AdamsBashforthStep(3));
+        String rolloutSampler = quickstart.rollout().sampler();
+        DiffusionSampler rollout = Samplers.create(rolloutSampler, steps, schedule);
         NoiseSource noise = NoiseSource.derived(2, batch);
-        double windowMs = bestOf(repeats, () -> study.sample(network, shape, known, noise));
-        double callsMs = study.evaluations() * networkMs;
+        double windowMs = bestOf(repeats, () -> rollout.sample(network, shape, known, noise));
+        double callsMs = rollout.evaluations() * networkMs;
         long framesPerWindow = (long) batch * (frames - context);
-        out.printf("one window with the network (Adams-Bashforth 3, %d steps): %.1f ms for %d calls of %.1f ms "
-                + "(ratio %.3f; target <= 1.1)%n", steps, windowMs, study.evaluations(), networkMs, windowMs / callsMs);
+        out.printf("one window with the network (the quickstart's sampler, %s, %d steps): %.1f ms for %d calls of "
+                + "%.1f ms (ratio %.3f; target <= 1.1)%n", rolloutSampler, steps, windowMs, rollout.evaluations(), networkMs, windowMs / callsMs);
         out.printf("per emulated latent frame (%d rows x %d new frames): %.2f ms%n", batch, frames - context,
                 windowMs / framesPerWindow);
         out.printf("samplers window_ms=%.2f calls_ms=%.2f ratio=%.4f frame_ms=%.3f%n", windowMs, callsMs,
                 windowMs / callsMs, windowMs / framesPerWindow);
         out.flush();
         return 0;
-    }
-
-    private static Map<String, StepRule> rules() {
-        Map<String, StepRule> r = new LinkedHashMap<>();
-        r.put("Adams-Bashforth 3", new AdamsBashforthStep(3));
-        r.put("Euler", AdamsBashforthStep.euler());
-        r.put("Heun", new HeunStep());
-        r.put("DDIM (eta 0)", new DdimStep(0));
-        r.put("DDPM", DdimStep.ddpm());
-        r.put("DPM-Solver++(2M)", new DpmSolver2MStep());
-        r.put("predictor-corrector", PredictorCorrectorStep.standard());
-        return r;
     }
 
     /** Milliseconds of the fastest of {@code n} runs, after one warm-up run. */
