@@ -82,6 +82,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
             + "(slower; kept for the comparison in docs/performance.md)")
     boolean broadcastingOps;
 
+    @Option(names = "--channels-first", description = "hold the autoencoder's activations channels first, as its inputs "
+            + "(slower; kept for the comparison in docs/performance.md)")
+    boolean channelsFirst;
+
     @Option(names = "--compare", description = "also time the PyTorch twins of both networks (bench/torch_models.py) and print the ratios")
     boolean compare;
 
@@ -114,7 +118,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         out.flush();
 
         BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
-                .withMatmulBroadcasts(!broadcastingOps));
+                .withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst));
         Optional<TorchReference> torch = Optional.empty();
         if (compare) {
             StringBuilder reason = new StringBuilder();

@@ -4,7 +4,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Periodic ("circular", wrap-around) padding of the spatial axes of {@code [B, C, H, W]}: the last {@code p}
+ * Periodic ("circular", wrap-around) padding of the spatial axes of an image tensor (in the context's
+ * {@link Layout}): the last {@code p}
  * rows are copied before the first and the first {@code p} after the last, so a convolution sees a field on a
  * torus. Works for any batch size and resolution (negative slice starts, no baked sizes).
  */
@@ -17,10 +18,10 @@ public final class CircularPad {
     public static SDVariable apply(GraphContext ctx, SDVariable x, int p, boolean periodicH, boolean periodicW) {
         SDVariable y = x;
         if (p > 0 && periodicH) {
-            y = wrap(ctx.sd(), y, 2, p);
+            y = wrap(ctx.sd(), y, ctx.layout().heightAxis(), p);
         }
         if (p > 0 && periodicW) {
-            y = wrap(ctx.sd(), y, 3, p);
+            y = wrap(ctx.sd(), y, ctx.layout().widthAxis(), p);
         }
         return y;
     }

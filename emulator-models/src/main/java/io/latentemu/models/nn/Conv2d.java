@@ -5,8 +5,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * A stride-1 "same" convolution of {@code [B, C, H, W]} with an odd square kernel, circular padding on the
- * periodic axes and zero padding on the others. Weights are {@code [k, k, in, out]} (SameDiff's YXIO layout,
+ * A stride-1 "same" convolution of an image tensor ({@code [B, C, H, W]}, or channels last as the context's
+ * {@link Layout} says) with an odd square kernel, circular padding on the periodic axes and zero padding on the
+ * others. Weights are {@code [k, k, in, out]} (SameDiff's YXIO layout,
  * the only one whose backward pass works in M2.1), bias {@code [out]}.
  *
  * @param in       input channels
@@ -48,7 +49,7 @@ public record Conv2d(long in, long out, int kernel, Periodicity periodic) {
                 .pH(periodic.h() ? 0 : p).pW(periodic.w() ? 0 : p)
                 .dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID)
-                .dataFormat(Conv2DConfig.NCHW)
+                .dataFormat(ctx.layout().convFormat())
                 .build();
         return ctx.sd().cnn.conv2d(padded, w, b, config);
     }

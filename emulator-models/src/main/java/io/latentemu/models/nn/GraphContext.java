@@ -26,6 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A parameter name may be declared once; {@link #sharingParameters()} gives a view in which declaring an
  * existing name returns the existing variable (after checking its shape), which is how the same decoder is
  * added twice to one graph (once on a placeholder, once on the encoder's output).
+ *
+ * <p>A view also says in which {@link Layout} the convolutional blocks added through it hold image tensors.
  */
 public final class GraphContext {
 
@@ -39,11 +41,13 @@ public final class GraphContext {
     private final Shared shared;
     private final String prefix;
     private final boolean shareParameters;
+    private final Layout layout;
 
-    private GraphContext(Shared shared, String prefix, boolean shareParameters) {
+    private GraphContext(Shared shared, String prefix, boolean shareParameters, Layout layout) {
         this.shared = shared;
         this.prefix = prefix;
         this.shareParameters = shareParameters;
+        this.layout = layout;
     }
 
     /** A context over a new graph. */
@@ -57,7 +61,8 @@ public final class GraphContext {
         if (!dataType.isFPType()) {
             throw new IllegalArgumentException("a network needs a floating-point type, got " + dataType);
         }
-        return new GraphContext(new Shared(sd, dataType, seed, Objects.requireNonNull(options, "options")), "", false);
+        return new GraphContext(new Shared(sd, dataType, seed, Objects.requireNonNull(options, "options")), "", false,
+                Layout.CHANNELS_FIRST);
     }
 
     /** The graph. */
@@ -80,12 +85,22 @@ public final class GraphContext {
         if (name == null || name.isEmpty() || name.contains("/")) {
             throw new IllegalArgumentException("a scope name is a non-empty word without '/': " + name);
         }
-        return new GraphContext(shared, prefix + name + "/", shareParameters);
+        return new GraphContext(shared, prefix + name + "/", shareParameters, layout);
     }
 
     /** A view in which re-declaring a parameter returns the existing variable of the same shape. */
     public GraphContext sharingParameters() {
-        return new GraphContext(shared, prefix, true);
+        return new GraphContext(shared, prefix, true, layout);
+    }
+
+    /** The layout of image tensors that blocks added in this view take and return (channels first by default). */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** A view whose blocks take and return image tensors in {@code layout}. */
+    public GraphContext withLayout(Layout layout) {
+        return new GraphContext(shared, prefix, shareParameters, Objects.requireNonNull(layout, "layout"));
     }
 
     /** The full name of {@code local} in this scope. */

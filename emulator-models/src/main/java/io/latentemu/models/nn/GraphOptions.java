@@ -10,21 +10,34 @@ package io.latentemu.models.nn;
  *                   (eps 1e-5) where the variance is small and divides by zero where it vanishes
  * @param matmulBroadcasts write the broadcasts of norms, biases and adaLN modulation as products with constant
  *                   rows or columns of ones ({@link Broadcasts}) instead of libnd4j's broadcasting ops
+ * @param channelsLast hold the activations of the autoencoder's convolutional networks channels last
+ *                   ({@link Layout#CHANNELS_LAST}) between their input and output; their inputs and outputs stay
+ *                   {@code [B, C, H, W]}
  */
-public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts) {
+public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast) {
 
-    /** The defaults: composed norms, broadcasting by matrix products. */
+    /** The defaults: composed norms, broadcasting by matrix products, channels-last convolutions. */
     public static GraphOptions defaults() {
-        return new GraphOptions(false, true);
+        return new GraphOptions(false, true, true);
     }
 
     /** These options with {@code fusedNorms} changed. */
     public GraphOptions withFusedNorms(boolean fused) {
-        return new GraphOptions(fused, matmulBroadcasts);
+        return new GraphOptions(fused, matmulBroadcasts, channelsLast);
     }
 
     /** These options with {@code matmulBroadcasts} changed. */
     public GraphOptions withMatmulBroadcasts(boolean on) {
-        return new GraphOptions(fusedNorms, on);
+        return new GraphOptions(fusedNorms, on, channelsLast);
+    }
+
+    /** These options with {@code channelsLast} changed. */
+    public GraphOptions withChannelsLast(boolean on) {
+        return new GraphOptions(fusedNorms, matmulBroadcasts, on);
+    }
+
+    /** The layout that {@code channelsLast} selects. */
+    public Layout convolutionLayout() {
+        return channelsLast ? Layout.CHANNELS_LAST : Layout.CHANNELS_FIRST;
     }
 }

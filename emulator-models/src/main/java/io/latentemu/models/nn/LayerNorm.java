@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #channels} standardises a {@code [B, C, H, W]} tensor over C only, at every pixel (the
  * autoencoder's norm); {@link #lastAxis} standardises tokens {@code [..., D]} over D (the transformer's norm).
  * With {@link GraphOptions#matmulBroadcasts()} the token norm's means and their expansions are products by ones
- * ({@link Broadcasts}); the channel norm always uses broadcasting ops.
+ * ({@link Broadcasts}), and so are the channel norm's when channels are last.
  */
 public final class LayerNorm {
 
@@ -20,11 +20,18 @@ public final class LayerNorm {
     private LayerNorm() {
     }
 
-    /** Standardises {@code [B, C, H, W]} over its {@code c} channels. */
+    /**
+     * Standardises an image tensor (in the context's {@link Layout}) over its {@code c} channels. Channels last,
+     * with {@link GraphOptions#matmulBroadcasts()}, the pixels are the rows of a {@code [B*H*W, c]} matrix (a
+     * view) standardised with products by ones; channels first it uses broadcasting ops (per-sample products over
+     * {@code [B, C, H*W]} made the forward pass slower, docs/performance.md).
+     */
     public static SDVariable channels(GraphContext ctx, SDVariable x, long c) {
-        // always with broadcasting ops: per-sample products by ones over [B, C, H*W] made the autoencoder's forward
-        // pass slower and its training step no faster (docs/performance.md)
-        return standardize(ctx, x, 4, 1, c);
+        GraphOptions o = ctx.options();
+        if (ctx.layout() == Layout.CHANNELS_LAST && o.matmulBroadcasts() && !o.fusedNorms()) {
+            return rows(ctx, x.reshape(-1, c), c).reshape(ctx.sd().shape(x));
+        }
+        return standardize(ctx, x, 4, ctx.layout().channelAxis(), c);
     }
 
     /** Standardises over the last dimension, of size {@code d}, of a tensor of the given rank. */

@@ -1,7 +1,6 @@
 package io.latentemu.models.nn;
 
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.enums.DataFormat;
 
 /**
  * Resolution changes without strided or transposed convolutions: pixel-unshuffle (space-to-depth) followed by
@@ -22,14 +21,14 @@ public final class PixelShuffle {
     private PixelShuffle() {
     }
 
-    /** Space-to-depth by {@code factor} (NCHW). */
+    /** Space-to-depth by {@code factor} (in the context's {@link Layout}). */
     public static SDVariable unshuffle(GraphContext ctx, SDVariable x, int factor) {
-        return ctx.sd().cnn.spaceToDepth(x, factor, DataFormat.NCHW);
+        return ctx.sd().cnn.spaceToDepth(x, factor, ctx.layout().dataFormat());
     }
 
-    /** Depth-to-space by {@code factor} (NCHW). */
+    /** Depth-to-space by {@code factor} (in the context's {@link Layout}). */
     public static SDVariable shuffle(GraphContext ctx, SDVariable x, int factor) {
-        return ctx.sd().cnn.depthToSpace(x, factor, DataFormat.NCHW);
+        return ctx.sd().cnn.depthToSpace(x, factor, ctx.layout().dataFormat());
     }
 
     /**

@@ -31,7 +31,7 @@ public record ResidualBlock(long channels, Periodicity periodic, double dropout)
         }
     }
 
-    /** Adds the block to {@code x [B, C, H, W]}; {@code ctx} is the block's scope. */
+    /** Adds the block to {@code x [B, C, H, W]} (or channels last, as ctx's {@link Layout} says); {@code ctx} is the block's scope. */
     public SDVariable apply(GraphContext ctx, SDVariable x) {
         return apply(ctx, x, null);
     }
@@ -44,7 +44,9 @@ public record ResidualBlock(long channels, Periodicity periodic, double dropout)
     public SDVariable apply(GraphContext ctx, SDVariable x, SDVariable modulation) {
         SDVariable y = LayerNorm.channels(ctx, x, channels);
         if (modulation != null) {
-            SDVariable[] parts = Chunks.all(ctx, modulation.reshape(-1, 2 * channels, 1, 1), 4, 1, 2 * channels, 2);
+            Layout layout = ctx.layout();
+            SDVariable[] parts = Chunks.all(ctx, layout.perChannel(modulation, 2 * channels), 4, layout.channelAxis(),
+                    2 * channels, 2);
             y = y.mul(parts[0].add(1.0)).add(parts[1]);
         }
         y = Conv2d.of3x3(channels, channels, periodic).apply(ctx.scope("conv1"), y);

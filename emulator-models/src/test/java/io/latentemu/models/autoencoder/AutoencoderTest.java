@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.latentemu.models.graph.BuildOptions;
 import io.latentemu.models.graph.ModelCard;
 import io.latentemu.models.graph.Normalization;
+import io.latentemu.models.nn.GraphOptions;
 import io.latentemu.models.nn.Periodicity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,5 +122,27 @@ class AutoencoderTest {
         assertEquals(ae.parameters().keySet(), grads.keySet());
         assertTrue(ae.decays("encoder/stem/W"));
         assertTrue(!ae.decays("encoder/stem/b"));
+    }
+
+    @Test
+    void channelsLastGraphComputesWhatTheChannelsFirstGraphDoes() {
+        // the layout is an implementation choice: same parameters, same outputs, same loss and gradients
+        BuildOptions first = BuildOptions.seed(7).withGraph(GraphOptions.defaults().withChannelsLast(false));
+        BuildOptions last = BuildOptions.seed(7).withGraph(GraphOptions.defaults().withChannelsLast(true));
+        Autoencoder a = Autoencoder.build(tiny(0), first.withDataType(DataType.DOUBLE));
+        Autoencoder b = Autoencoder.build(tiny(0), last.withDataType(DataType.DOUBLE));
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 3, 8, 12);
+        INDArray z = a.encode(x);
+        assertArrayEquals(new long[]{2, 4, 4, 6}, b.encode(x).shape());
+        assertTrue(z.equalsWithEps(b.encode(x), 1e-10));
+        assertTrue(a.decode(z).equalsWithEps(b.decode(z), 1e-10));
+        assertTrue(a.reconstruct(x).equalsWithEps(b.reconstruct(x), 1e-10));
+        var ga = a.lossAndGradients(x, 3);
+        var gb = b.lossAndGradients(x, 3);
+        assertEquals(ga.loss(), gb.loss(), 1e-12);
+        for (String name : a.parameters().keySet()) {
+            assertTrue(a.parameters().get(name).equals(b.parameters().get(name)), name);
+            assertTrue(ga.gradients().get(name).equalsWithEps(gb.gradients().get(name), 1e-10), name);
+        }
     }
 }

@@ -67,6 +67,30 @@ class BlockGradientTest {
                 (ctx, x) -> PixelShuffle.up(ctx.scope("up"), x, 3, 2, 2, Periodicity.none()));
     }
 
+    /** {@code block} in the channels-last layout, between permutes from and to channels first. */
+    private static java.util.function.BiFunction<GraphContext, org.nd4j.autodiff.samediff.SDVariable,
+            org.nd4j.autodiff.samediff.SDVariable> channelsLast(java.util.function.BiFunction<GraphContext,
+            org.nd4j.autodiff.samediff.SDVariable, org.nd4j.autodiff.samediff.SDVariable> block) {
+        Layout l = Layout.CHANNELS_LAST;
+        return (ctx, x) -> l.toChannelsFirst(block.apply(ctx.withLayout(l), l.fromChannelsFirst(x)));
+    }
+
+    @Test
+    void channelsLastBlocks() {
+        assertGradients(21, new long[]{2, 3, 4, 5}, channelsLast((ctx, x) -> LayerNorm.channels(ctx, x, 3)));
+        assertGradients(22, new long[]{1, 2, 4, 5},
+                channelsLast((ctx, x) -> Conv2d.of3x3(2, 3, new Periodicity(true, false)).apply(ctx.scope("conv"), x)));
+        assertGradients(23, new long[]{2, 3, 4, 4}, channelsLast((ctx, x) -> {
+            var mod = x.mean(1, 2).reshape(-1, 3).mul(0.3);
+            return new ResidualBlock(3, Periodicity.both(), 0).apply(ctx.scope("block"), x,
+                    ctx.sd().concat(1, mod, mod.mul(-0.5)));
+        }));
+        assertGradients(24, new long[]{1, 2, 4, 4},
+                channelsLast((ctx, x) -> PixelShuffle.down(ctx.scope("down"), x, 2, 3, 2, Periodicity.both())));
+        assertGradients(25, new long[]{1, 3, 2, 2},
+                channelsLast((ctx, x) -> PixelShuffle.up(ctx.scope("up"), x, 3, 2, 2, Periodicity.none())));
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void attentionWithQkNorm(boolean matmul) {
