@@ -85,7 +85,7 @@ public final class AutoencoderRun {
         try (PipelineData data = PipelineData.open(Path.of(config.dataset()), config.normalization())) {
             long[] state = data.stateShape();
             Periodicity periodic = new Periodicity(data.periodic(0), data.periodic(1));
-            Autoencoder model = Autoencoder.build(config.network().toConfig((int) state[0], periodic),
+            Autoencoder model = Autoencoder.build(config.network().toConfig((int) state[0], periodic), config.loss(),
                     BuildOptions.seed(config.training().seed()));
             long[] latent = model.latentShape(state);
             double rate = model.compressionRate(state);

@@ -1,6 +1,7 @@
 package io.latentemu.examples.pipeline;
 
 import io.latentemu.data.norm.NormalizationMode;
+import io.latentemu.models.autoencoder.ReconstructionLoss;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,15 +12,18 @@ import java.util.Objects;
  * @param dataset       dataset directory (set from {@code --data})
  * @param normalization per-channel normalisation of the states: {@code ZSCORE} (The Well's) or {@code RMS}
  * @param network       the architecture
- * @param training      optimisation of the reconstruction loss (mean squared error over single states)
+ * @param loss          the reconstruction error minimised: {@code VRMSE} (default; each state and channel counts
+ *                      alike, as in the evaluation) or {@code MSE} (of the normalised fields)
+ * @param training      optimisation of the reconstruction loss over single states
  * @param evaluation    test trajectories whose reconstruction error is measured after training (0: all)
  */
 public record AutoencoderRunConfig(String dataset, NormalizationMode normalization, AutoencoderNetwork network,
-                                   TrainingSettings training, int evaluation) {
+                                   ReconstructionLoss loss, TrainingSettings training, int evaluation) {
 
     public AutoencoderRunConfig {
         Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(training, "training");
         if (normalization == NormalizationMode.NONE) {
             throw new IllegalArgumentException("normalization must be ZSCORE or RMS");
@@ -34,12 +38,17 @@ public record AutoencoderRunConfig(String dataset, NormalizationMode normalizati
      */
     public static AutoencoderRunConfig defaults() {
         return new AutoencoderRunConfig(null, NormalizationMode.ZSCORE,
-                new AutoencoderNetwork(List.of(16, 32, 64, 128), 1, 16, 0.0, true),
+                new AutoencoderNetwork(List.of(16, 32, 64, 128), 1, 16, 0.0, true), ReconstructionLoss.VRMSE,
                 new TrainingSettings(1500, 16, 2e-3, 50, 2e-5, 0.0, 1.0, 0.0, 250, 50, 0), 0);
     }
 
     /** This configuration for a dataset. */
     public AutoencoderRunConfig withDataset(String path) {
-        return new AutoencoderRunConfig(path, normalization, network, training, evaluation);
+        return new AutoencoderRunConfig(path, normalization, network, loss, training, evaluation);
+    }
+
+    /** This configuration with another architecture. */
+    public AutoencoderRunConfig withNetwork(AutoencoderNetwork other) {
+        return new AutoencoderRunConfig(dataset, normalization, other, loss, training, evaluation);
     }
 }

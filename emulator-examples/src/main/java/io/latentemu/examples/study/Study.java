@@ -51,9 +51,8 @@ public final class Study {
         for (int channels : config.latentChannels()) {
             AutoencoderRunConfig base = config.autoencoder();
             AutoencoderNetwork n = base.network();
-            AutoencoderRunConfig aeConfig = new AutoencoderRunConfig(dataset, base.normalization(),
-                    new AutoencoderNetwork(n.widths(), n.blocksPerLevel(), channels, n.dropout(), n.softClip()),
-                    base.training(), base.evaluation());
+            AutoencoderRunConfig aeConfig = base.withDataset(dataset).withNetwork(
+                    new AutoencoderNetwork(n.widths(), n.blocksPerLevel(), channels, n.dropout(), n.softClip()));
             AutoencoderRun ae = AutoencoderRun.train(out.resolve("ae-" + channels + "ch"), aeConfig, resume);
             ae.encode(resume);
             for (EmulatorRunConfig ec : List.of(config.diffusion(), config.deterministic())) {

@@ -36,6 +36,7 @@ import io.latentemu.examples.pipeline.WindowSource;
 import io.latentemu.examples.report.Report;
 import io.latentemu.models.autoencoder.Autoencoder;
 import io.latentemu.models.autoencoder.AutoencoderConfig;
+import io.latentemu.models.autoencoder.ReconstructionLoss;
 import io.latentemu.models.backbone.VitConfig;
 import io.latentemu.models.backbone.WindowShape;
 import io.latentemu.models.emulator.DiffusionModel;
@@ -149,7 +150,7 @@ class ApiSnippetsTest {
         Path runs = work.resolve("runs");
         // snippet: pipeline
         AutoencoderRunConfig aeConfig = new AutoencoderRunConfig(dataDir.toString(), NormalizationMode.ZSCORE,
-                new AutoencoderNetwork(List.of(8, 16), 1, 4, 0.0, true),
+                new AutoencoderNetwork(List.of(8, 16), 1, 4, 0.0, true), ReconstructionLoss.VRMSE,
                 AutoencoderRunConfig.defaults().training().withSteps(20), 0);
         AutoencoderRun ae = AutoencoderRun.train(runs.resolve("ae"), aeConfig, false);
         ae.encode(false);

@@ -21,12 +21,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An autoencoder as one SameDiff graph built once: encode a batch of states, decode a batch of latents, and
- * train on single states with the mean squared reconstruction error.
+ * train on single states with a reconstruction error ({@link ReconstructionLoss}).
  *
  * <p>The graph holds three paths sharing one set of parameters: {@value #STATES} to {@value #LATENTS}
  * (encoding), {@value #LATENTS_IN} to {@value #DECODED} (decoding), and {@value #STATES} through encoder and
- * decoder to {@value #RECONSTRUCTION} and {@value #LOSS} (training). Placeholders have a free batch size and,
- * for a fully convolutional network, free spatial sizes too.
+ * decoder to {@value #RECONSTRUCTION} and {@value #LOSS} (training, a {@link ReconstructionLoss}). Placeholders
+ * have a free batch size and, for a fully convolutional network, free spatial sizes too.
  *
  * <p>It is the {@link LatentCodec} of latent emulation and a {@link TrainableModel} of batches of states
  * {@code [N, C, H, W]}. Not thread-safe.
@@ -45,7 +45,7 @@ public final class Autoencoder extends GraphModel implements LatentCodec, Traina
     public static final String DECODED = "decoded";
     /** Decoder output on the encoder's output (training path). */
     public static final String RECONSTRUCTION = "reconstruction";
-    /** Mean squared reconstruction error. */
+    /** Reconstruction error of the batch (the spec's {@link ReconstructionLoss}). */
     public static final String LOSS = "loss";
 
     private final ModelGraph graph;
@@ -57,9 +57,14 @@ public final class Autoencoder extends GraphModel implements LatentCodec, Traina
         this.spec = spec(AutoencoderSpec.class);
     }
 
-    /** Builds the DC-AE style autoencoder of a configuration. */
+    /** Builds the DC-AE style autoencoder of a configuration, trained on the mean squared error. */
     public static Autoencoder build(AutoencoderConfig config, BuildOptions options) {
-        return build(new AutoencoderSpec(config, config.inputChannels(), config.latentChannels(), "dc-ae"),
+        return build(config, ReconstructionLoss.MSE, options);
+    }
+
+    /** Builds the DC-AE style autoencoder of a configuration, trained on {@code loss}. */
+    public static Autoencoder build(AutoencoderConfig config, ReconstructionLoss loss, BuildOptions options) {
+        return build(new AutoencoderSpec(config, config.inputChannels(), config.latentChannels(), "dc-ae", loss),
                 new DcaeEncoder(config), new DcaeDecoder(config), options);
     }
 
@@ -71,8 +76,15 @@ public final class Autoencoder extends GraphModel implements LatentCodec, Traina
      */
     public static Autoencoder build(int inputChannels, int latentChannels, Encoder encoder, Decoder decoder,
                                     BuildOptions options) {
+        return build(inputChannels, latentChannels, encoder, decoder, ReconstructionLoss.MSE, options);
+    }
+
+    /** Builds an autoencoder from custom networks, trained on {@code loss}. */
+    public static Autoencoder build(int inputChannels, int latentChannels, Encoder encoder, Decoder decoder,
+                                    ReconstructionLoss loss, BuildOptions options) {
         String description = "custom: " + encoder.getClass().getName() + " / " + decoder.getClass().getName();
-        return build(new AutoencoderSpec(null, inputChannels, latentChannels, description), encoder, decoder, options);
+        return build(new AutoencoderSpec(null, inputChannels, latentChannels, description, loss), encoder, decoder,
+                options);
     }
 
     private static Autoencoder build(AutoencoderSpec spec, Encoder encoder, Decoder decoder, BuildOptions options) {
@@ -86,8 +98,7 @@ public final class Autoencoder extends GraphModel implements LatentCodec, Traina
         rename(decoder.decode(ctx.scope("decoder"), latentsIn), DECODED);
         SDVariable reconstruction = decoder.decode(ctx.sharingParameters().scope("decoder"), latents);
         rename(reconstruction, RECONSTRUCTION);
-        SDVariable error = reconstruction.sub(states);
-        rename(error.mul(error).mean(), LOSS);   // x*x: square's gradient (a generic pow) is 4x slower
+        rename(spec.loss().of(reconstruction, states), LOSS);
         sd.setLossVariables(LOSS);
         ModelGraph graph = new ModelGraph(sd, type, ctx.parameters());
         return new Autoencoder(graph, graph.card(KIND, spec));

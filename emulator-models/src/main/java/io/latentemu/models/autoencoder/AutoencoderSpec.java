@@ -11,15 +11,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param inputChannels  channels C of a state
  * @param latentChannels channels c of a latent
  * @param description    a human-readable name of the networks (class names for custom ones)
+ * @param loss           the reconstruction error it is trained on (null in files written before the choice
+ *                       existed: {@link ReconstructionLoss#MSE})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AutoencoderSpec(@JsonProperty("config") AutoencoderConfig config,
                               @JsonProperty("inputChannels") int inputChannels,
                               @JsonProperty("latentChannels") int latentChannels,
-                              @JsonProperty("description") String description) {
+                              @JsonProperty("description") String description,
+                              @JsonProperty("loss") ReconstructionLoss loss) {
 
     /** Jackson's constructor. */
     @JsonCreator
     public AutoencoderSpec {
+        loss = loss == null ? ReconstructionLoss.MSE : loss;
     }
 }
