@@ -51,10 +51,10 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @Option(names = "--context", defaultValue = "1", description = "known frames per window (default: ${DEFAULT-VALUE})")
     int context;
 
-    @Option(names = "--channels", defaultValue = "16", description = "latent channels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--channels", defaultValue = "8", description = "latent channels (default: ${DEFAULT-VALUE})")
     int channels;
 
-    @Option(names = "--size", defaultValue = "8", description = "latent height and width (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", defaultValue = "16", description = "latent height and width (default: ${DEFAULT-VALUE})")
     int size;
 
     @Option(names = "--parameters", defaultValue = "1",

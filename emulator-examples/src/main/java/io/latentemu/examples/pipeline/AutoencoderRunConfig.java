@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param dataset       dataset directory (set from {@code --data})
  * @param normalization per-channel normalisation of the states: {@code ZSCORE} (The Well's) or {@code RMS}
  * @param network       the architecture
- * @param loss          the reconstruction error minimised: {@code VRMSE} (default; each state and channel counts
- *                      alike, as in the evaluation) or {@code MSE} (of the normalised fields)
+ * @param loss          the reconstruction error minimised: {@code MSE} of the normalised fields (default) or
+ *                      {@code VRMSE} (each state and channel counts alike, as in the evaluation)
  * @param training      optimisation of the reconstruction loss over single states
  * @param evaluation    test trajectories whose reconstruction error is measured after training (0: all)
  */
@@ -34,12 +34,13 @@ public record AutoencoderRunConfig(String dataset, NormalizationMode normalizati
     }
 
     /**
-     * The defaults: the quickstart's autoencoder for 64x64 states (4 levels, 8x8 latents).
+     * The defaults: the quickstart's autoencoder for 64x64 states, 3 levels down to latents of 8 x 16 x 16 (10x
+     * for 5 channels).
      */
     public static AutoencoderRunConfig defaults() {
         return new AutoencoderRunConfig(null, NormalizationMode.ZSCORE,
-                new AutoencoderNetwork(List.of(16, 32, 64, 128), 1, 16, 0.0, true), ReconstructionLoss.VRMSE,
-                new TrainingSettings(1500, 16, 2e-3, 50, 2e-5, 0.0, 1.0, 0.0, 250, 50, 0), 0);
+                new AutoencoderNetwork(List.of(16, 32, 64), 1, 8, 0.0, true), ReconstructionLoss.MSE,
+                new TrainingSettings(1400, 16, 2e-3, 50, 2e-5, 0.0, 1.0, 0.0, 250, 50, 0), 0);
     }
 
     /** This configuration for a dataset. */

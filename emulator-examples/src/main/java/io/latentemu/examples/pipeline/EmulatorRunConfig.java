@@ -41,9 +41,17 @@ public record EmulatorRunConfig(EmulatorKind kind, EmulationSpace space, String 
         }
     }
 
-    /** The defaults of a kind and space (the quickstart's emulators on 8x8 latents). */
+    /**
+     * The defaults of a kind and space: the quickstart's emulators, whose ViT sees 16 tokens per state, i.e.
+     * patches of 4 x 4 on its 16 x 16 latents or of 16 x 16 on 64 x 64 fields.
+     */
     public static EmulatorRunConfig defaults(EmulatorKind kind, EmulationSpace space) {
-        VitConfig vit = VitConfig.builder().width(128).depth(4).heads(4).patchSize(space == EmulationSpace.PIXEL ? 8 : 1)
+        return defaults(kind, space, space == EmulationSpace.PIXEL ? 16 : 4);
+    }
+
+    /** The defaults of a kind and space with ViT patches of {@code patchSize} cells. */
+    public static EmulatorRunConfig defaults(EmulatorKind kind, EmulationSpace space, int patchSize) {
+        VitConfig vit = VitConfig.builder().width(128).depth(4).heads(4).patchSize(patchSize)
                 .positionCode(PositionCode.ROTARY).noiseFeatures(64).build();
         TrainingSettings training = new TrainingSettings(1000, 16, 1e-3, 50, 1e-5, 0.0, 1.0, 0.0, 250, 50, 0);
         RolloutSettings rollout = RolloutSettings.defaults();

@@ -1,5 +1,6 @@
 package io.latentemu.examples.study;
 
+import io.latentemu.examples.pipeline.AutoencoderNetwork;
 import io.latentemu.examples.pipeline.AutoencoderRunConfig;
 import io.latentemu.examples.pipeline.DatasetSettings;
 import io.latentemu.examples.pipeline.EmulationSpace;
@@ -43,16 +44,22 @@ public record StudyConfig(DatasetSettings dataset, List<Integer> latentChannels,
     }
 
     /**
-     * A named preset. {@code small}: the quickstart's Euler data and networks; latents of 8x8 with 20, 4 and
-     * 1 channels, i.e. 16x, 80x and 320x compression of the 5 x 64 x 64 states; a pixel-space ViT with 8x8
-     * patches (as many tokens as the latent emulators).
+     * A named preset. {@code small}: the quickstart's Euler data and training settings; autoencoders of 4 levels
+     * (widths 16, 32, 64, 128) down to latents of 8 x 8 with 20, 4 and 1 channels, i.e. 16x, 80x and 320x
+     * compression of the 5 x 64 x 64 states; emulators whose ViT sees 16 tokens per state, i.e. 2 x 2 patches of
+     * the latents and 16 x 16 patches of the fields for the pixel-space one.
      */
     public static StudyConfig preset(String name) {
         if (!name.equals("small")) {
             throw new IllegalArgumentException("unknown study preset '" + name + "'; known: small");
         }
         QuickstartConfig q = QuickstartConfig.defaults();
-        return new StudyConfig(q.dataset(), List.of(20, 4, 1), q.autoencoder(), q.diffusion(), q.deterministic(),
+        AutoencoderNetwork n = q.autoencoder().network();
+        AutoencoderRunConfig autoencoder = q.autoencoder().withNetwork(
+                new AutoencoderNetwork(List.of(16, 32, 64, 128), n.blocksPerLevel(), 20, n.dropout(), n.softClip()));
+        return new StudyConfig(q.dataset(), List.of(20, 4, 1), autoencoder,
+                EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT, 2),
+                EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT, 2),
                 EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL));
     }
 }

@@ -93,7 +93,7 @@ class ConfigurationDocsTest {
         assertTrue(r.contains("type: vit"), r);
         EmulatorRunConfig shown = ConfigFiles.yaml().readValue(r, EmulatorRunConfig.class);
         assertEquals(2, ((VitConfig) shown.backbone()).depth());
-        assertEquals(8, ((VitConfig) shown.backbone()).patchSize(), "pixel-space default patch");
+        assertEquals(16, ((VitConfig) shown.backbone()).patchSize(), "pixel-space default patch");
         assertEquals(3, shown.rollout().ensemble());
         assertEquals(tmp.resolve("data").toAbsolutePath().normalize().toString(), shown.dataset());
         assertFalse(Files.exists(tmp.resolve("run")), "--show-config makes no run directory");
