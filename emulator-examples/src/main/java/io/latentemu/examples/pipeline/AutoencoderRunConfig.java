@@ -40,12 +40,17 @@ public record AutoencoderRunConfig(String dataset, NormalizationMode normalizati
     public static AutoencoderRunConfig defaults() {
         return new AutoencoderRunConfig(null, NormalizationMode.ZSCORE,
                 new AutoencoderNetwork(List.of(16, 32, 64), 1, 8, 0.0, true), ReconstructionLoss.MSE,
-                new TrainingSettings(1400, 16, 2e-3, 50, 2e-5, 0.0, 1.0, 0.0, 250, 50, 0), 0);
+                new TrainingSettings(1200, 16, 2e-3, 50, 2e-5, 0.0, 1.0, 0.0, 250, 50, 0), 0);
     }
 
     /** This configuration for a dataset. */
     public AutoencoderRunConfig withDataset(String path) {
         return new AutoencoderRunConfig(path, normalization, network, loss, training, evaluation);
+    }
+
+    /** This configuration with other training settings. */
+    public AutoencoderRunConfig withTraining(TrainingSettings other) {
+        return new AutoencoderRunConfig(dataset, normalization, network, loss, other, evaluation);
     }
 
     /** This configuration with another architecture. */

@@ -42,16 +42,20 @@ public record EmulatorRunConfig(EmulatorKind kind, EmulationSpace space, String 
     }
 
     /**
-     * The defaults of a kind and space: the quickstart's emulators, whose ViT sees 16 tokens per state, i.e.
-     * patches of 4 x 4 on its 16 x 16 latents or of 16 x 16 on 64 x 64 fields.
+     * The defaults of a kind and space: the quickstart's emulators, whose ViT (width 192) sees 16 tokens per
+     * state, i.e. patches of 4 x 4 on its 8 x 16 x 16 latents or of 16 x 16 on 64 x 64 fields.
      */
     public static EmulatorRunConfig defaults(EmulatorKind kind, EmulationSpace space) {
-        return defaults(kind, space, space == EmulationSpace.PIXEL ? 16 : 4);
+        return defaults(kind, space, space == EmulationSpace.PIXEL ? 16 : 4, 192);
     }
 
-    /** The defaults of a kind and space with ViT patches of {@code patchSize} cells. */
-    public static EmulatorRunConfig defaults(EmulatorKind kind, EmulationSpace space, int patchSize) {
-        VitConfig vit = VitConfig.builder().width(128).depth(4).heads(4).patchSize(patchSize)
+    /**
+     * The defaults of a kind and space with ViT patches of {@code patchSize} cells and {@code width} channels.
+     * Keep the width above the values a token carries, {@code (channels + 1) * patchSize^2}: below it the token
+     * embedding is lossy, and diffusion samples keep noise the denoiser cannot see (see docs/configuration.md).
+     */
+    public static EmulatorRunConfig defaults(EmulatorKind kind, EmulationSpace space, int patchSize, int width) {
+        VitConfig vit = VitConfig.builder().width(width).depth(4).heads(4).patchSize(patchSize)
                 .positionCode(PositionCode.ROTARY).noiseFeatures(64).build();
         TrainingSettings training = new TrainingSettings(1000, 16, 1e-3, 50, 1e-5, 0.0, 1.0, 0.0, 250, 50, 0);
         RolloutSettings rollout = RolloutSettings.defaults();
@@ -71,6 +75,12 @@ public record EmulatorRunConfig(EmulatorKind kind, EmulationSpace space, String 
     public EmulatorRunConfig withInputs(String datasetPath, String autoencoderRun) {
         return new EmulatorRunConfig(kind, space, datasetPath, autoencoderRun, normalization, frames, context, backbone,
                 training, rollout);
+    }
+
+    /** This configuration with other training settings. */
+    public EmulatorRunConfig withTraining(TrainingSettings settings) {
+        return new EmulatorRunConfig(kind, space, dataset, autoencoder, normalization, frames, context, backbone, settings,
+                rollout);
     }
 
     /** This configuration with other rollout settings. */

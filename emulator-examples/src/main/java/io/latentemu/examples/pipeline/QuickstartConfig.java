@@ -29,11 +29,19 @@ public record QuickstartConfig(DatasetSettings dataset, AutoencoderRunConfig aut
         }
     }
 
+    /** Training steps of the quickstart's diffusion emulator. */
+    public static final long DIFFUSION_STEPS = 700;
+    /** Training steps of the quickstart's deterministic emulator. */
+    public static final long DETERMINISTIC_STEPS = 500;
+
     /** The quickstart's settings: the Euler dataset at 64x64 and the networks tuned to its time budget. */
     public static QuickstartConfig defaults() {
         DatasetSettings data = new DatasetSettings("euler", 64, 100, 32, 4, 4, 0, Map.of());
+        EmulatorRunConfig diffusion = EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT);
+        EmulatorRunConfig deterministic = EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT);
+        // step counts fitted to the 15-minute budget on 2 cores (docs/getting-started.md has the measured run)
         return new QuickstartConfig(data, AutoencoderRunConfig.defaults(),
-                EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT),
-                EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT));
+                diffusion.withTraining(diffusion.training().withSteps(DIFFUSION_STEPS)),
+                deterministic.withTraining(deterministic.training().withSteps(DETERMINISTIC_STEPS)));
     }
 }

@@ -44,10 +44,11 @@ public record StudyConfig(DatasetSettings dataset, List<Integer> latentChannels,
     }
 
     /**
-     * A named preset. {@code small}: the quickstart's Euler data and training settings; autoencoders of 4 levels
+     * A named preset. {@code small}: the quickstart's Euler data and emulator training steps; autoencoders of 4 levels
      * (widths 16, 32, 64, 128) down to latents of 8 x 8 with 20, 4 and 1 channels, i.e. 16x, 80x and 320x
-     * compression of the 5 x 64 x 64 states; emulators whose ViT sees 16 tokens per state, i.e. 2 x 2 patches of
-     * the latents and 16 x 16 patches of the fields for the pixel-space one.
+     * compression of the 5 x 64 x 64 states; emulators whose ViT (width 128, above the 84 values of a token of
+     * the 20-channel latents) sees 16 tokens per state, i.e. 2 x 2 patches of the latents and 16 x 16 patches
+     * of the fields for the pixel-space one.
      */
     public static StudyConfig preset(String name) {
         if (!name.equals("small")) {
@@ -57,9 +58,18 @@ public record StudyConfig(DatasetSettings dataset, List<Integer> latentChannels,
         AutoencoderNetwork n = q.autoencoder().network();
         AutoencoderRunConfig autoencoder = q.autoencoder().withNetwork(
                 new AutoencoderNetwork(List.of(16, 32, 64, 128), n.blocksPerLevel(), 20, n.dropout(), n.softClip()));
+        autoencoder = autoencoder.withTraining(autoencoder.training().withSteps(AUTOENCODER_STEPS));
         return new StudyConfig(q.dataset(), List.of(20, 4, 1), autoencoder,
-                EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT, 2),
-                EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT, 2),
-                EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL));
+                small(EmulatorKind.DIFFUSION, EmulationSpace.LATENT, 2, QuickstartConfig.DIFFUSION_STEPS),
+                small(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT, 2, QuickstartConfig.DETERMINISTIC_STEPS),
+                small(EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL, 16, QuickstartConfig.DETERMINISTIC_STEPS));
+    }
+
+    /** Training steps of each of the small preset's autoencoders (3 of them: fewer than the quickstart's one). */
+    public static final long AUTOENCODER_STEPS = 1000;
+
+    private static EmulatorRunConfig small(EmulatorKind kind, EmulationSpace space, int patch, long steps) {
+        EmulatorRunConfig c = EmulatorRunConfig.defaults(kind, space, patch, 128);
+        return c.withTraining(c.training().withSteps(steps));
     }
 }
