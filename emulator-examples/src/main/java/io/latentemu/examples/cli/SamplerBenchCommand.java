@@ -7,9 +7,9 @@ import io.latentemu.core.diffusion.DiffusionSampler;
 import io.latentemu.core.diffusion.GaussianDenoiser;
 import io.latentemu.core.diffusion.NoiseSchedule;
 import io.latentemu.core.diffusion.NoiseSource;
-import io.latentemu.examples.pipeline.EmulationSpace;
-import io.latentemu.examples.pipeline.EmulatorKind;
+import io.latentemu.examples.pipeline.AutoencoderNetwork;
 import io.latentemu.examples.pipeline.EmulatorRunConfig;
+import io.latentemu.examples.pipeline.QuickstartConfig;
 import io.latentemu.examples.pipeline.Samplers;
 import io.latentemu.examples.pipeline.Training;
 import io.latentemu.models.backbone.WindowShape;
@@ -51,11 +51,11 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @Option(names = "--context", defaultValue = "1", description = "known frames per window (default: ${DEFAULT-VALUE})")
     int context;
 
-    @Option(names = "--channels", defaultValue = "8", description = "latent channels (default: ${DEFAULT-VALUE})")
-    int channels;
+    @Option(names = "--channels", description = "latent channels (default: the quickstart's latents, 8)")
+    Integer channels;
 
-    @Option(names = "--size", defaultValue = "16", description = "latent height and width (default: ${DEFAULT-VALUE})")
-    int size;
+    @Option(names = "--size", description = "latent height and width (default: the quickstart's latents, 16)")
+    Integer size;
 
     @Option(names = "--parameters", defaultValue = "1",
             description = "simulation parameters per sample (Euler: gamma) (default: ${DEFAULT-VALUE})")
@@ -70,13 +70,17 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        long[] state = {channels, size, size};
-        long[] shape = {batch, frames, channels, size, size};
+        QuickstartConfig defaults = QuickstartConfig.defaults();
+        AutoencoderNetwork autoencoder = defaults.autoencoder().network();
+        int latentChannels = channels != null ? channels : autoencoder.latentChannels();
+        int latentSize = size != null ? size : defaults.dataset().resolution() / autoencoder.downsampling();
+        long[] state = {latentChannels, latentSize, latentSize};
+        long[] shape = {batch, frames, latentChannels, latentSize, latentSize};
         long values = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
         out.printf("latent window %s (%,d values, float32), %d known frame(s); %d cores; timings vary with other load "
                 + "on the machine%n", Arrays.toString(shape), values, context, Runtime.getRuntime().availableProcessors());
 
-        EmulatorRunConfig quickstart = EmulatorRunConfig.defaults(EmulatorKind.DIFFUSION, EmulationSpace.LATENT);
+        EmulatorRunConfig quickstart = defaults.diffusion();
         DiffusionModel network = DiffusionModel.build(WindowShape.of(frames, state), parameterCount,
                 quickstart.backbone(), DenoisingTask.study(), BuildOptions.seed(0));
         INDArray window = Nd4j.rand(DataType.FLOAT, shape);
@@ -87,8 +91,8 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         out.printf("network call: the quickstart's latent diffusion ViT (%s), %,d parameters: %.1f ms%n",
                 quickstart.backbone(), Training.parameterCount(network), networkMs);
 
-        INDArray mean = Nd4j.zeros(DataType.FLOAT, frames, channels, size, size);
-        INDArray variance = Nd4j.ones(DataType.FLOAT, frames, channels, size, size);
+        INDArray mean = Nd4j.zeros(DataType.FLOAT, frames, latentChannels, latentSize, latentSize);
+        INDArray variance = Nd4j.ones(DataType.FLOAT, frames, latentChannels, latentSize, latentSize);
         Denoiser gaussian = new GaussianDenoiser(mean, variance);
         double analyticMs = bestOf(repeats * 20, () -> gaussian.denoise(window, sigma, known));
         out.printf("analytic denoiser call: %.3f ms%n%n", analyticMs);
