@@ -3,7 +3,8 @@
 
 Run by `./emulator bench models --compare` (or by hand):
     /usr/bin/python3 torch_models.py autoencoder|vit [--threads N] [--batch N] [--size N] [--warmup N] [--steps N]
-Prints one line: `torch <version> <network> train_step_s=X forward_s=Y params=N threads=T`.
+Prints one line: `torch <version> <network> train_step_s=X forward_s=Y params=N threads=T train_cpu_s=U forward_cpu_s=V`
+(CPU seconds of the process per step, all threads).
 
 The networks mirror emulator-models layer for layer (same shapes, same parameter counts):
 - autoencoder: DcaeEncoder/DcaeDecoder of AutoencoderConfig's defaults (no soft clip); the step is the mean
@@ -164,19 +165,21 @@ def main():
         optimiser.step()
 
     def mean_seconds(warm, task):
+        """Mean wall and CPU (this process, all threads) seconds of a.steps runs after warm untimed ones."""
         for _ in range(warm):
             task()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(a.steps):
             task()
-        return (time.perf_counter() - t0) / max(1, a.steps)
+        n = max(1, a.steps)
+        return (time.perf_counter() - t0) / n, (time.process_time() - c0) / n
 
-    train = mean_seconds(a.warmup, step)
+    train, train_cpu = mean_seconds(a.warmup, step)
     with torch.no_grad():
-        fwd = mean_seconds(1, forward)
+        fwd, fwd_cpu = mean_seconds(1, forward)
     params = sum(q.numel() for q in net.parameters())
     print(f"torch {torch.__version__} {a.network} train_step_s={train:.4f} forward_s={fwd:.4f} params={params} "
-          f"threads={torch.get_num_threads()}", flush=True)
+          f"threads={torch.get_num_threads()} train_cpu_s={train_cpu:.4f} forward_cpu_s={fwd_cpu:.4f}", flush=True)
 
 
 if __name__ == "__main__":

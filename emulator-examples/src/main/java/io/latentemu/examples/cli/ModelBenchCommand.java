@@ -99,7 +99,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     /** One network's figures. */
     record Result(String name, long parameters, double forwardFlops, double forwardSeconds, double trainSeconds,
-                  double trainCpuSeconds) {
+                  double trainCpuSeconds, double forwardCpuSeconds) {
     }
 
     @Override
@@ -186,6 +186,15 @@ public final class ModelBenchCommand implements Callable<Integer> {
                         r.forwardSeconds() / t.forwardSeconds());
             }
         }
+        for (Result r : results) {
+            TorchReference.Timing t = reference.get(r.name());
+            if (t != null && !Double.isNaN(t.trainCpuSeconds())) {
+                out.printf("%s train_cpu_s=%.4f torch_train_cpu_s=%.4f train_cpu_ratio=%.3f forward_cpu_s=%.4f "
+                                + "torch_forward_cpu_s=%.4f forward_cpu_ratio=%.3f%n", r.name(), r.trainCpuSeconds(),
+                        t.trainCpuSeconds(), r.trainCpuSeconds() / t.trainCpuSeconds(), r.forwardCpuSeconds(),
+                        t.forwardCpuSeconds(), r.forwardCpuSeconds() / t.forwardCpuSeconds());
+            }
+        }
         out.flush();
         return 0;
     }
@@ -233,12 +242,15 @@ public final class ModelBenchCommand implements Callable<Integer> {
         long cpu0 = processCpuNanos();
         double train = meanSeconds(0, steps, step);
         double trainCpu = (processCpuNanos() - cpu0) / 1e9 / Math.max(1, steps);
-        double fwd = meanSeconds(1, steps, forward);
+        meanSeconds(1, 0, forward);
+        long fwdCpu0 = processCpuNanos();
+        double fwd = meanSeconds(0, steps, forward);
+        double fwdCpu = (processCpuNanos() - fwdCpu0) / 1e9 / Math.max(1, steps);
         if (profileRows > 0) {
             out.printf("%s: time inside each op type during one training step (the rest is SameDiff's own work)%n", name);
             out.print(OpTimer.profile(graphModel.graph(), step).table(profileRows));
         }
-        return new Result(name, params, flops, fwd, train, trainCpu);
+        return new Result(name, params, flops, fwd, train, trainCpu, fwdCpu);
     }
 
     private static long processCpuNanos() {

@@ -26,12 +26,13 @@ final class TorchReference {
     static final String SCRIPT = "/bench/torch_models.py";
 
     private static final Pattern LINE = Pattern.compile(
-            "^torch (\\S+) (\\S+) train_step_s=([0-9.eE+-]+) forward_s=([0-9.eE+-]+) params=(\\d+) threads=(\\d+)$",
+            "^torch (\\S+) (\\S+) train_step_s=([0-9.eE+-]+) forward_s=([0-9.eE+-]+) params=(\\d+) threads=(\\d+)"
+                    + "(?: train_cpu_s=([0-9.eE+-]+) forward_cpu_s=([0-9.eE+-]+))?$",
             Pattern.MULTILINE);
 
-    /** One network's PyTorch figures. */
+    /** One network's PyTorch figures; the CPU seconds per step are NaN when the script did not print them. */
     record Timing(String version, String network, double trainSeconds, double forwardSeconds, long parameters,
-                  int threads) {
+                  int threads, double trainCpuSeconds, double forwardCpuSeconds) {
     }
 
     private final String python;
@@ -82,7 +83,11 @@ final class TorchReference {
                     + lastLine(r.output));
         }
         return new Timing(m.group(1), m.group(2), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)),
-                Long.parseLong(m.group(5)), Integer.parseInt(m.group(6)));
+                Long.parseLong(m.group(5)), Integer.parseInt(m.group(6)), parseOrNaN(m.group(7)), parseOrNaN(m.group(8)));
+    }
+
+    private static double parseOrNaN(String s) {
+        return s == null ? Double.NaN : Double.parseDouble(s);
     }
 
     private record Result(int code, String output) {

@@ -34,7 +34,8 @@ class ModelBenchCommandTest {
     void printsOneLinePerNetworkWithThePyTorchParameterCountsAndTheRatios(@TempDir Path dir) throws Exception {
         // stands in for python3: any call prints the reference script's line with known figures
         Path python = dir.resolve("python3");
-        Files.writeString(python, "#!/bin/sh\necho \"torch 9.9 $2 train_step_s=2.0000 forward_s=0.5000 params=123 threads=2\"\n");
+        Files.writeString(python, "#!/bin/sh\necho \"torch 9.9 $2 train_step_s=2.0000 forward_s=0.5000 params=123 threads=2 "
+                + "train_cpu_s=4.0000 forward_cpu_s=0.2500\"\n");
         Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
         String text = run("bench", "models", "--batch", "1", "--steps", "1", "--warmup", "0", "--size", "32",
                 "--sgemm-size", "256", "--compare", "--python", python.toString());
@@ -51,6 +52,11 @@ class ModelBenchCommandTest {
             assertTrue(r.find(), text);
             assertEquals(train / 2.0, Double.parseDouble(r.group(1)), 1e-3 + 1e-3 * train);
             assertEquals(forward / 0.5, Double.parseDouble(r.group(2)), 1e-3 + 1e-3 * forward);
+            var c = Pattern.compile("(?m)^" + network + " train_cpu_s=([0-9.]+) torch_train_cpu_s=4.0000 train_cpu_ratio=([0-9.]+) "
+                    + "forward_cpu_s=([0-9.]+) torch_forward_cpu_s=0.2500 forward_cpu_ratio=([0-9.]+)$").matcher(text);
+            assertTrue(c.find(), text);
+            assertEquals(Double.parseDouble(c.group(1)) / 4.0, Double.parseDouble(c.group(2)), 1e-3 + 1e-3 * Double.parseDouble(c.group(2)));
+            assertEquals(Double.parseDouble(c.group(3)) / 0.25, Double.parseDouble(c.group(4)), 1e-3 + 1e-3 * Double.parseDouble(c.group(4)));
         }
     }
 
