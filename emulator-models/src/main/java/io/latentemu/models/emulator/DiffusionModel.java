@@ -89,9 +89,9 @@ public final class DiffusionModel extends GraphModel implements Denoiser, Traina
         SDVariable cNoise = ctx.sd().placeHolder(C_NOISE, ctx.dataType(), -1);
         SDVariable parameters = WindowGraph.parametersPlaceholder(ctx, spec.parameterCount());
 
-        SDVariable f = WindowGraph.backbone(ctx, backbone, xt.mul(WindowGraph.perRow(cIn)), mask, cNoise, parameters,
-                s, spec.parameterCount());
-        SDVariable mu = xt.mul(WindowGraph.perRow(cSkip)).add(f.mul(WindowGraph.perRow(cOut)));
+        SDVariable f = WindowGraph.backbone(ctx, backbone, WindowGraph.scaleRows(ctx, xt, cIn, s), mask, cNoise,
+                parameters, s, spec.parameterCount());
+        SDVariable mu = WindowGraph.scaleRows(ctx, xt, cSkip, s).add(WindowGraph.scaleRows(ctx, f, cOut, s));
         mu.rename(DENOISED);
 
         SDVariable target = WindowGraph.windowPlaceholder(ctx, WindowGraph.TARGET, s);

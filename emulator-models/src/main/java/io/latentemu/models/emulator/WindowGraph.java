@@ -6,6 +6,7 @@ import io.latentemu.models.backbone.BackboneConfig;
 import io.latentemu.models.backbone.BackboneInput;
 import io.latentemu.models.backbone.WindowShape;
 import io.latentemu.models.graph.ModelGraph;
+import io.latentemu.models.nn.Broadcasts;
 import io.latentemu.models.nn.GraphContext;
 import java.util.Arrays;
 import java.util.Map;
@@ -51,9 +52,17 @@ final class WindowGraph {
         return out.reshape(-1, shape.frames(), shape.channels(), shape.height(), shape.width());
     }
 
-    /** {@code [B]} as {@code [B, 1, 1, 1, 1]}, to scale windows row by row. */
-    static SDVariable perRow(SDVariable v) {
-        return v.reshape(-1, 1, 1, 1, 1);
+    /**
+     * Windows {@code x} scaled row by row by {@code v [B]}. With {@link io.latentemu.models.nn.GraphOptions#matmulBroadcasts()}
+     * v is first repeated to x's shape by a product with a row of ones ({@link Broadcasts}), so that the multiply
+     * and its gradient involve no broadcasting; otherwise a broadcasting multiply by {@code [B, 1, 1, 1, 1]}.
+     */
+    static SDVariable scaleRows(GraphContext ctx, SDVariable x, SDVariable v, WindowShape s) {
+        if (ctx.options().matmulBroadcasts()) {
+            long n = (long) s.frames() * s.channels() * s.height() * s.width();
+            return x.mul(Broadcasts.repeatColumns(ctx, v.reshape(-1, 1), n).reshape(ctx.sd().shape(x)));
+        }
+        return x.mul(v.reshape(-1, 1, 1, 1, 1));
     }
 
     /** The description of a backbone for the model card. */

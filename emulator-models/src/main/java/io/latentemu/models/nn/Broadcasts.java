@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Broadcasting written as rank-1 matrix products, for speed. libnd4j's broadcasting element-wise ops and
  * their gradients (a reduction over the broadcast axes) are slow on the transformer's {@code [B*T, D]} token
  * matrices; a product with a constant column or row of ones runs as one BLAS call, and its gradient too. Used
- * by the token norms, the linear layers' biases and the adaLN modulation when
+ * by the token norms, the linear layers' biases, the adaLN modulation, the rotary code and the autoencoder's
+ * channel norm (channels last) when
  * {@link GraphOptions#matmulBroadcasts()} is on (measured in docs/performance.md). Each helper computes exactly
  * what the broadcasting op would.
  */
@@ -41,6 +42,15 @@ public final class Broadcasts {
     /** {@code x [B, T, D] + s [B, 1, D]}. */
     public static SDVariable shiftRows(GraphContext ctx, SDVariable x, SDVariable s) {
         return x.add(ctx.sd().mmul(onesColumn(ctx, x, 3), s));
+    }
+
+    /**
+     * A constant {@code table} whose first {@code leading} axes have size 1, repeated to the shape of {@code x}:
+     * a column of ones {@code [prod(leading axes of x), 1]} times the table as one row, reshaped like x.
+     */
+    public static SDVariable repeatOverLeadingAxes(GraphContext ctx, SDVariable table, SDVariable x, int leading) {
+        SDVariable ones = filled(ctx, x, leading, new long[]{1}, 1.0).reshape(-1, 1);
+        return ones.mmul(table.reshape(1, -1)).reshape(ctx.sd().shape(x));
     }
 
     /**

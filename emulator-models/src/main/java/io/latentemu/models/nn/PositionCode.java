@@ -92,8 +92,11 @@ public enum PositionCode {
         return angles;
     }
 
-    /** The constants of a rotary code: cos and sin tables {@code [1, 1, T, dh]} (each angle twice, halves layout). */
-    public record Rotary(SDVariable cos, SDVariable sin, int headDim) {
+    /**
+     * The constants of a rotary code: cos and sin tables {@code [1, 1, T, dh]} (each angle twice, halves layout)
+     * and the matrix {@code [dh, dh]} of {@code rotateHalf}.
+     */
+    public record Rotary(SDVariable cos, SDVariable sin, SDVariable halfTurn, int headDim) {
 
         /** Builds the tables for a grid and head size. */
         public static Rotary of(GraphContext ctx, TokenGrid grid, int headDim) {
@@ -112,15 +115,35 @@ public enum PositionCode {
                     sin[i * headDim + half + j] = s;
                 }
             }
+            // rotateHalf(x) = x R: column j < half takes -x_{j+half}, column j >= half takes x_{j-half}
+            double[] turn = new double[headDim * headDim];
+            for (int j = 0; j < half; j++) {
+                turn[(j + half) * headDim + j] = -1;
+                turn[j * headDim + j + half] = 1;
+            }
             long[] shape = {1, 1, t, headDim};
-            return new Rotary(ctx.constant(Nd4j.create(cos, shape, DataType.DOUBLE)), ctx.constant(Nd4j.create(sin, shape, DataType.DOUBLE)), headDim);
+            return new Rotary(ctx.constant(Nd4j.create(cos, shape, DataType.DOUBLE)),
+                    ctx.constant(Nd4j.create(sin, shape, DataType.DOUBLE)),
+                    ctx.constant(Nd4j.create(turn, new long[]{headDim, headDim}, DataType.DOUBLE)), headDim);
         }
 
         /**
          * Rotates {@code x [B, H, T, dh]}: pairs {@code (x_j, x_{j+dh/2})} turn by angle j,
          * {@code x cos + rotateHalf(x) sin} with {@code rotateHalf(x) = [-x_second, x_first]}.
+         *
+         * <p>With {@link GraphOptions#matmulBroadcasts()} rotateHalf is a product with a constant {@code [dh, dh]}
+         * matrix and the tables are repeated over B and H by products with a column of ones, so that the
+         * multiplications are between arrays of one shape (a broadcasting multiply's backward pass reduces over
+         * the repeated axes, which is slow in libnd4j: docs/performance.md). Otherwise slices, a concatenation
+         * and broadcasting multiplies.
          */
         public SDVariable rotate(GraphContext ctx, SDVariable x) {
+            if (ctx.options().matmulBroadcasts()) {
+                SDVariable shape = ctx.sd().shape(x);
+                SDVariable turned = x.reshape(-1, headDim).mmul(halfTurn).reshape(shape);
+                return x.mul(Broadcasts.repeatOverLeadingAxes(ctx, cos, x, 2))
+                        .add(turned.mul(Broadcasts.repeatOverLeadingAxes(ctx, sin, x, 2)));
+            }
             int half = headDim / 2;
             long[] strides = {1, 1, 1, 1};
             SDVariable first = ctx.sd().stridedSlice(x, new long[]{0, 0, 0, 0}, new long[]{0, 0, 0, half},

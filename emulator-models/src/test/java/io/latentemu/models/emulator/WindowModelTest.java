@@ -79,6 +79,28 @@ class WindowModelTest {
     }
 
     @Test
+    void productsByOnesComputeWhatBroadcastingOpsDo() {
+        // matmulBroadcasts changes how the graph broadcasts (rotary code, c_in/c_skip/c_out scalings, norms,
+        // biases), not what it computes: the broadcasting-op graph is the reference
+        BuildOptions base = BuildOptions.seed(4).withDataType(DataType.DOUBLE);
+        DiffusionModel products = DiffusionModel.build(WINDOW, 0, tinyVit(PositionCode.ROTARY, 1), DenoisingTask.study(), base);
+        DiffusionModel broadcasting = DiffusionModel.build(WINDOW, 0, tinyVit(PositionCode.ROTARY, 1), DenoisingTask.study(),
+                base.withGraph(base.graph().withMatmulBroadcasts(false)));
+        INDArray xt = Nd4j.randn(DataType.DOUBLE, WINDOW.batchShape(3));
+        INDArray sigma = Nd4j.createFromArray(0.2, 1.0, 7.0);
+        INDArray a = products.denoise(xt, sigma, Conditioning.none());
+        INDArray b = broadcasting.denoise(xt, sigma, Conditioning.none());
+        assertTrue(a.equalsWithEps(b, 1e-10), () -> "products " + a + "\nbroadcasting " + b);
+        WindowBatch batch = WindowBatch.knownFrames(xt, 1, null);
+        var ga = products.lossAndGradients(batch, 5);
+        var gb = broadcasting.lossAndGradients(batch, 5);
+        assertEquals(ga.loss(), gb.loss(), 1e-10 * Math.abs(gb.loss()));
+        for (String name : gb.gradients().keySet()) {
+            assertTrue(ga.gradients().get(name).equalsWithEps(gb.gradients().get(name), 1e-9), name);
+        }
+    }
+
+    @Test
     void rowsAreIndependentOfTheBatch() {
         DiffusionModel model = DiffusionModel.build(WINDOW, 2, tinyVit(PositionCode.ROTARY, 1), DenoisingTask.study(),
                 BuildOptions.seed(3));

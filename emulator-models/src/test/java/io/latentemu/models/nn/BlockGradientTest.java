@@ -98,11 +98,12 @@ class BlockGradientTest {
                 (ctx, x) -> new Attention(8, 2, 5).apply(ctx.scope("attention"), x, null));
     }
 
-    @Test
-    void attentionWithRotaryCode() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void attentionWithRotaryCode(boolean matmul) {
         TokenGrid grid = new TokenGrid(2, 2, 3);
-        assertGradients(13, new long[]{2 * 12, 12}, (ctx, x) -> new Attention(12, 1, 12)
-                .apply(ctx.scope("attention"), x, PositionCode.Rotary.of(ctx, grid, 12)));
+        assertGradients(13, new long[]{2 * 12, 12}, options(matmul), (ctx, x) -> new Attention(12, 2, 12)
+                .apply(ctx.scope("attention"), x, PositionCode.Rotary.of(ctx, grid, 6)));
     }
 
     @Test

@@ -271,6 +271,37 @@ class BlockValueTest {
         assertTrue(Math.abs(s1 - s3) > 1e-6);
     }
 
+    @Test
+    void rotaryCodeTurnsEachPairByItsAngle() {
+        // both ways of computing the rotation (products with ones and a turn matrix, or slices and broadcasting
+        // multiplies) against the pair rotation written out
+        TokenGrid grid = new TokenGrid(2, 2, 3);
+        int dh = 8;
+        int half = dh / 2;
+        double[][] angles = PositionCode.rotaryAngles(grid, dh);
+        INDArray in = Nd4j.randn(DataType.DOUBLE, 2, 3, grid.count(), dh);
+        for (boolean matmul : new boolean[]{true, false}) {
+            GraphContext ctx = GraphContext.create(SameDiff.create(), DataType.DOUBLE, 3,
+                    GraphOptions.defaults().withMatmulBroadcasts(matmul));
+            SDVariable x = ctx.sd().placeHolder("x", DataType.DOUBLE, -1, 3, grid.count(), dh);
+            INDArray out = eval(ctx, PositionCode.Rotary.of(ctx, grid, dh).rotate(ctx, x), x, in);
+            for (int b = 0; b < 2; b++) {
+                for (int h = 0; h < 3; h++) {
+                    for (int i = 0; i < grid.count(); i++) {
+                        for (int j = 0; j < half; j++) {
+                            double c = Math.cos(angles[i][j]);
+                            double s = Math.sin(angles[i][j]);
+                            double u = in.getDouble(b, h, i, j);
+                            double v = in.getDouble(b, h, i, j + half);
+                            assertEquals(u * c - v * s, out.getDouble(b, h, i, j), 1e-12);
+                            assertEquals(v * c + u * s, out.getDouble(b, h, i, j + half), 1e-12);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static int index(TokenGrid g, int t, int y, int x) {
         return (t * g.height() + y) * g.width() + x;
     }
