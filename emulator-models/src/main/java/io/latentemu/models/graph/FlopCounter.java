@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Fill;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
@@ -22,7 +23,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * (2 per multiply-add, from the shapes of the arrays actually used), the usual yardstick of a network's cost.
  * Element-wise ops, norms and softmax are not counted: they are a small fraction of the work and are
  * memory-bound. Nor are the products by constant rows or columns of ones that
- * {@link io.latentemu.models.nn.Broadcasts} uses to broadcast, which stand for element-wise work.
+ * {@link io.latentemu.models.nn.Broadcasts} uses to broadcast (ones made by a fill, possibly reshaped), nor the
+ * rotary code's signed permutation matrix: they stand for element-wise work.
  */
 public final class FlopCounter extends BaseListener {
 
@@ -49,17 +51,31 @@ public final class FlopCounter extends BaseListener {
     private static boolean broadcastHelper(SameDiff sd, SameDiffOp op) {
         for (String input : op.getInputsToOp()) {
             SDVariable v = sd.getVariable(input);
+            var producer = sd.getVariableOutputOp(input);
+            while (producer instanceof Reshape) {
+                producer = sd.getVariableOutputOp(producer.arg(0).name());
+            }
             if (v.getVariableType() == VariableType.CONSTANT) {
                 INDArray c = v.getArr();
                 boolean vector = c.rank() == 2 && (c.size(0) == 1 || c.size(1) == 1);
-                if (vector && c.minNumber().doubleValue() == c.maxNumber().doubleValue()) {
+                if (vector && c.minNumber().doubleValue() == c.maxNumber().doubleValue() || signedPermutation(c)) {
                     return true;
                 }
-            } else if (sd.getVariableOutputOp(input) instanceof Fill) {
+            } else if (producer instanceof Fill) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A square matrix with one entry +-1 per row and column and zeros elsewhere (the rotary code's rotateHalf). */
+    private static boolean signedPermutation(INDArray c) {
+        if (c.rank() != 2 || c.size(0) != c.size(1)) {
+            return false;
+        }
+        INDArray a = org.nd4j.linalg.ops.transforms.Transforms.abs(c, true);
+        return a.sumNumber().doubleValue() == c.size(0) && a.maxNumber().doubleValue() == 1.0
+                && a.sum(0).minNumber().doubleValue() == 1.0 && a.sum(1).minNumber().doubleValue() == 1.0;
     }
 
     @Override
