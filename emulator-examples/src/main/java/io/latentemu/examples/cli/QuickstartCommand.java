@@ -23,6 +23,11 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "where everything goes (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--jobs", paramLabel = "N", description = {"1: train the two emulators one after the other in this "
+            + "process; 2: side by side in two child processes, each with its share of the cores (default: 2 on a "
+            + "machine of 2 or more cores)"})
+    Integer jobs;
+
     @Mixin
     ConfigOptions configOptions;
 
@@ -38,7 +43,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         if (configOptions.shown(resolved, spec.commandLine().getOut())) {
             return 0;
         }
-        Quickstart.run(out, resolved, resume.requested(), spec.commandLine().getOut());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = jobs != null ? jobs : cores >= 2 ? 2 : 1;
+        Quickstart.run(out, resolved, resume.requested(), n, Math.max(1, cores / n), spec.commandLine().getOut());
         return 0;
     }
 }

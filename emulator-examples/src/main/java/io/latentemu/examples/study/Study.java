@@ -7,7 +7,7 @@ import io.latentemu.examples.pipeline.AutoencoderRunConfig;
 import io.latentemu.examples.pipeline.EmulatorRun;
 import io.latentemu.examples.pipeline.EmulatorRunConfig;
 import io.latentemu.examples.pipeline.EvaluationStage;
-import io.latentemu.examples.pipeline.PeakMemory;
+import io.latentemu.examples.pipeline.ResidentMemory;
 import io.latentemu.examples.pipeline.RolloutStage;
 import io.latentemu.examples.report.Report;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class Study {
         md.append("Command: `").append(command).append("`\n\n");
         md.append(table).append('\n');
         md.append(String.format(Locale.ROOT, "Wall time of this invocation: %.1f min", minutes));
-        PeakMemory.bytes().ifPresent(b -> md.append(String.format(Locale.ROOT, "; peak resident memory %.2f GB", b / 1e9)));
+        ResidentMemory.peakOfThisProcess().ifPresent(b -> md.append(String.format(Locale.ROOT, "; peak resident memory %.2f GB", b / 1e9)));
         md.append(".\n\nFull report: report.html (figures in figures/).\n");
         AtomicFiles.writeString(out.resolve("study.md"), md.toString());
         terminal.println();

@@ -44,7 +44,7 @@ public record StudyConfig(DatasetSettings dataset, List<Integer> latentChannels,
     }
 
     /**
-     * A named preset. {@code small}: the quickstart's Euler data and emulator training steps; autoencoders of 4 levels
+     * A named preset. {@code small}: the quickstart's Euler data; autoencoders of 4 levels
      * (widths 16, 32, 64, 128) down to latents of 8 x 8 with 20, 4 and 1 channels, i.e. 16x, 80x and 320x
      * compression of the 5 x 64 x 64 states; emulators whose ViT (width 128, above the 84 values of a token of
      * the 20-channel latents) sees 16 tokens per state, i.e. 2 x 2 patches of the latents and 16 x 16 patches
@@ -60,13 +60,17 @@ public record StudyConfig(DatasetSettings dataset, List<Integer> latentChannels,
                 new AutoencoderNetwork(List.of(16, 32, 64, 128), n.blocksPerLevel(), 20, n.dropout(), n.softClip()));
         autoencoder = autoencoder.withTraining(autoencoder.training().withSteps(AUTOENCODER_STEPS));
         return new StudyConfig(q.dataset(), List.of(20, 4, 1), autoencoder,
-                small(EmulatorKind.DIFFUSION, EmulationSpace.LATENT, 2, QuickstartConfig.DIFFUSION_STEPS),
-                small(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT, 2, QuickstartConfig.DETERMINISTIC_STEPS),
-                small(EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL, 16, QuickstartConfig.DETERMINISTIC_STEPS));
+                small(EmulatorKind.DIFFUSION, EmulationSpace.LATENT, 2, DIFFUSION_STEPS),
+                small(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT, 2, DETERMINISTIC_STEPS),
+                small(EmulatorKind.DETERMINISTIC, EmulationSpace.PIXEL, 16, DETERMINISTIC_STEPS));
     }
 
     /** Training steps of each of the small preset's autoencoders (3 of them: fewer than the quickstart's one). */
     public static final long AUTOENCODER_STEPS = 1000;
+    /** Training steps of each of the small preset's latent diffusion emulators. */
+    public static final long DIFFUSION_STEPS = 700;
+    /** Training steps of each of the small preset's deterministic emulators (latent and pixel). */
+    public static final long DETERMINISTIC_STEPS = 500;
 
     private static EmulatorRunConfig small(EmulatorKind kind, EmulationSpace space, int patch, long steps) {
         EmulatorRunConfig c = EmulatorRunConfig.defaults(kind, space, patch, 128);

@@ -50,7 +50,7 @@ class QuickstartAndStudyTest {
         Path config = Files.writeString(dir.resolve("quick.yaml"), DATASET + "autoencoder: " + AE + "\ndiffusion: " + EMULATOR
                 + "\ndeterministic: " + EMULATOR + "\n");
         Path out = dir.resolve("quickstart");
-        String printed = run("quickstart", "--out", out.toString(), "--config", config.toString());
+        String printed = run("quickstart", "--out", out.toString(), "--config", config.toString(), "--jobs", "1");
         for (String f : List.of("data/stats.yaml", "autoencoder/model.zip", "autoencoder/latents/train.bin",
                 "diffusion/model.zip", "diffusion/metrics/emulator.json", "deterministic/metrics/emulator.json",
                 "report.html", "report.md", "figures/vrmse.png", "figures/rollout.gif")) {
@@ -67,8 +67,26 @@ class QuickstartAndStudyTest {
         }
         // again: everything is kept
         long before = Files.getLastModifiedTime(out.resolve("diffusion/model.zip")).toMillis();
-        run("quickstart", "--out", out.toString(), "--config", config.toString());
+        run("quickstart", "--out", out.toString(), "--config", config.toString(), "--jobs", "1");
         assertEquals(before, Files.getLastModifiedTime(out.resolve("diffusion/model.zip")).toMillis());
+
+        // the emulators side by side in child processes train the same networks on the same data as in-process
+        Path parallel = dir.resolve("parallel");
+        String both = run("quickstart", "--out", parallel.toString(), "--config", config.toString(), "--jobs", "2");
+        assertTrue(both.contains("[diffusion] ") && both.contains("[deterministic] "), both);
+        assertTrue(both.contains("with the emulators' processes") || !Files.exists(Path.of("/proc/self/status")), both);
+        for (String kind : List.of("diffusion", "deterministic")) {
+            assertTrue(Files.exists(parallel.resolve(kind + "/metrics/emulator.json")), kind);
+            assertTrue(Files.exists(parallel.resolve(kind + ".yaml")), kind);
+            double inProcess = finalLoss(out.resolve(kind));
+            double child = finalLoss(parallel.resolve(kind));
+            assertEquals(inProcess, child, 1e-3 * Math.abs(inProcess), kind + " final training loss");
+        }
+    }
+
+    private static double finalLoss(Path run) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("run.json").toFile())
+                .path("stages").path("train").path("summary").path("final_loss").asDouble(Double.NaN);
     }
 
     @Test
