@@ -23,9 +23,9 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "where everything goes (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = {"1: train the two emulators one after the other in this "
-            + "process; 2: side by side in two child processes, each with its share of the cores (default: 2 on a "
-            + "machine of 2 or more cores)"})
+    @Option(names = "--jobs", paramLabel = "N", description = {"1: every step in this process, one after the other; "
+            + "2: the autoencoder in a child process with all cores, then the two emulators side by side in two child "
+            + "processes with half the cores each (default: 2 on a machine of 2 or more cores)"})
     Integer jobs;
 
     @Mixin
@@ -45,7 +45,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int n = jobs != null ? jobs : cores >= 2 ? 2 : 1;
-        Quickstart.run(out, resolved, resume.requested(), n, Math.max(1, cores / n), spec.commandLine().getOut());
+        Quickstart.run(out, resolved, resume.requested(), n, cores, spec.commandLine().getOut());
         return 0;
     }
 }

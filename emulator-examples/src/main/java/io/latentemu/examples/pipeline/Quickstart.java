@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * against persistence and writes the report; then prints the table and checks the quickstart's targets.
  * Everything lands in one directory: {@code data/}, {@code autoencoder/}, {@code diffusion/},
  * {@code deterministic/} (each a run directory) and {@code report.html}, {@code report.md}, {@code figures/}.
- * With two jobs the emulators are trained side by side in child processes ({@link ParallelEmulators}), which
- * also leaves their configurations as {@code diffusion.yaml} and {@code deterministic.yaml}.
+ * With two jobs the steps run in child processes ({@link ChildJobs}): the autoencoder with all cores, then the two
+ * emulators side by side; their configurations are left as {@code autoencoder.yaml}, {@code diffusion.yaml} and
+ * {@code deterministic.yaml}.
  * Running it again keeps what is finished; {@code resume} continues an interrupted step.
  */
 public final class Quickstart {
@@ -42,11 +43,13 @@ public final class Quickstart {
     /**
      * Runs every step into {@code out} and prints the outcome to {@code terminal}.
      *
-     * @param jobs 1: the two emulators one after the other in this process; 2: side by side in child processes
-     *             ({@link ParallelEmulators}), each with {@code threadsEach} threads
+     * @param jobs        1: every step in this process, one after the other; 2: the autoencoder in a child process
+     *                    with all {@code cores}, then the two emulators side by side in two child processes
+     *                    with half of them each ({@link ChildJobs})
+     * @param cores       threads to use in all
      * @return the checks of the targets
      */
-    public static List<Target> run(Path out, QuickstartConfig config, boolean resume, int jobs, int threadsEach,
+    public static List<Target> run(Path out, QuickstartConfig config, boolean resume, int jobs, int cores,
                                    PrintWriter terminal) throws IOException {
         if (jobs != 1 && jobs != 2) {
             throw new IllegalArgumentException("jobs must be 1 or 2 (the quickstart has two emulators), got " + jobs);
@@ -58,37 +61,43 @@ public final class Quickstart {
         config.dataset().generate(data);
         seconds.put("dataset", since(t));
 
-        t = System.nanoTime();
         String dataset = data.toAbsolutePath().normalize().toString();
-        AutoencoderRun ae = AutoencoderRun.train(out.resolve("autoencoder"), config.autoencoder().withDataset(dataset), resume);
-        ae.encode(resume);
-        seconds.put("autoencoder", since(t));
-
-        List<ParallelEmulators.Job> emulators = new ArrayList<>();
+        Path aeDir = out.resolve("autoencoder");
+        AutoencoderRunConfig aeConfig = config.autoencoder().withDataset(dataset);
+        List<EmulatorRunConfig> emulators = new ArrayList<>();
         for (EmulatorRunConfig ec : List.of(config.diffusion(), config.deterministic())) {
-            emulators.add(new ParallelEmulators.Job(ec.withInputs(dataset, ae.directory().path().toString()),
-                    out.resolve(ec.kind().label())));
+            emulators.add(ec.withInputs(dataset, aeDir.toAbsolutePath().normalize().toString()));
         }
+        List<Path> runs = emulators.stream().map(ec -> out.resolve(ec.kind().label())).toList();
         long childrenPeak = 0;
+        t = System.nanoTime();
         if (jobs == 2) {
+            ChildJobs.Outcome a = ChildJobs.run(List.of(ChildJobs.autoencoder(aeConfig, aeDir, resume)), cores, terminal);
+            seconds.put("autoencoder", since(t));
             t = System.nanoTime();
-            ParallelEmulators.Outcome outcome = ParallelEmulators.run(emulators, threadsEach, resume, terminal);
-            outcome.seconds().forEach((name, s) -> seconds.put(name + " (training, rollout, evaluation)", s));
+            List<ChildJobs.Job> both = new ArrayList<>();
+            for (int i = 0; i < emulators.size(); i++) {
+                both.add(ChildJobs.emulator(emulators.get(i), runs.get(i), resume));
+            }
+            ChildJobs.Outcome e = ChildJobs.run(both, Math.max(1, cores / both.size()), terminal);
+            e.seconds().forEach((name, s) -> seconds.put(name + " (training, rollout, evaluation)", s));
             seconds.put("both emulators side by side", since(t));
-            childrenPeak = outcome.peakBytes();
+            childrenPeak = Math.max(a.peakBytes(), e.peakBytes());
         } else {
-            for (ParallelEmulators.Job job : emulators) {
+            AutoencoderRun.train(aeDir, aeConfig, resume).encode(resume);
+            seconds.put("autoencoder", since(t));
+            for (int i = 0; i < emulators.size(); i++) {
                 t = System.nanoTime();
-                String label = job.config().kind().label();
-                EmulatorRun er = EmulatorRun.train(job.directory(), job.config(), resume);
-                seconds.put(label + " training", since(t));
+                EmulatorRunConfig ec = emulators.get(i);
+                EmulatorRun er = EmulatorRun.train(runs.get(i), ec, resume);
+                seconds.put(ec.kind().label() + " training", since(t));
                 t = System.nanoTime();
-                RolloutStage.run(er, job.config().rollout(), resume);
+                RolloutStage.run(er, ec.rollout(), resume);
                 EvaluationStage.run(er, resume);
-                seconds.put(label + " rollout and evaluation", since(t));
+                seconds.put(ec.kind().label() + " rollout and evaluation", since(t));
             }
         }
-        List<Path> runs = emulators.stream().map(ParallelEmulators.Job::directory).toList();
+        AutoencoderRun ae = AutoencoderRun.existing(aeDir);
         t = System.nanoTime();
         Report report = Report.of(runs);
         report.write(out, null);
@@ -111,7 +120,7 @@ public final class Quickstart {
     }
 
     /**
-     * @param childrenPeak the peak of this process and the emulators' child processes together (0 without them);
+     * @param childrenPeak the peak of this process and its child processes together (0 without them);
      *                     the memory target takes the larger of it and this process's own peak
      */
     private static List<Target> targets(List<ModelResult> models, AutoencoderRun ae, double totalSeconds,
@@ -120,7 +129,7 @@ public final class Quickstart {
         out.add(new Target("end to end", totalSeconds / 60, "min", "<= " + MAX_MINUTES, totalSeconds / 60 <= MAX_MINUTES));
         ResidentMemory.peakOfThisProcess().ifPresent(own -> {
             double gb = Math.max(own, childrenPeak) / 1e9;
-            String name = childrenPeak > 0 ? "peak resident memory (with the emulators' processes)" : "peak resident memory";
+            String name = childrenPeak > 0 ? "peak resident memory (with the child processes)" : "peak resident memory";
             out.add(new Target(name, gb, "GB", "<= " + MAX_MEMORY_GB, gb <= MAX_MEMORY_GB));
         });
         double reconstruction = ae.directory().summary(RunFiles.RECONSTRUCTION).path("vrmse_mean").asDouble(Double.NaN);

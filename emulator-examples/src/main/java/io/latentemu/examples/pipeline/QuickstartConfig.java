@@ -30,7 +30,9 @@ public record QuickstartConfig(DatasetSettings dataset, AutoencoderRunConfig aut
     }
 
     /** Training steps of the quickstart's diffusion emulator. */
-    public static final long DIFFUSION_STEPS = 700;
+    public static final long DIFFUSION_STEPS = 600;
+    /** Members of the quickstart's diffusion ensembles. */
+    public static final int ENSEMBLE = 4;
     /** Training steps of the quickstart's deterministic emulator. */
     public static final long DETERMINISTIC_STEPS = 500;
 
@@ -41,7 +43,8 @@ public record QuickstartConfig(DatasetSettings dataset, AutoencoderRunConfig aut
         EmulatorRunConfig deterministic = EmulatorRunConfig.defaults(EmulatorKind.DETERMINISTIC, EmulationSpace.LATENT);
         // step counts fitted to the 15-minute budget on 2 cores (docs/getting-started.md has the measured run)
         return new QuickstartConfig(data, AutoencoderRunConfig.defaults(),
-                diffusion.withTraining(diffusion.training().withSteps(DIFFUSION_STEPS)),
+                diffusion.withTraining(diffusion.training().withSteps(DIFFUSION_STEPS))
+                        .withRollout(diffusion.rollout().with(ENSEMBLE, null, null)),
                 deterministic.withTraining(deterministic.training().withSteps(DETERMINISTIC_STEPS)));
     }
 }

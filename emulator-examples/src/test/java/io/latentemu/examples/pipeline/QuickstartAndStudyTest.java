@@ -70,13 +70,13 @@ class QuickstartAndStudyTest {
         run("quickstart", "--out", out.toString(), "--config", config.toString(), "--jobs", "1");
         assertEquals(before, Files.getLastModifiedTime(out.resolve("diffusion/model.zip")).toMillis());
 
-        // the emulators side by side in child processes train the same networks on the same data as in-process
+        // in child processes (the autoencoder, then both emulators side by side) the same networks train on the same data
         Path parallel = dir.resolve("parallel");
         String both = run("quickstart", "--out", parallel.toString(), "--config", config.toString(), "--jobs", "2");
-        assertTrue(both.contains("[diffusion] ") && both.contains("[deterministic] "), both);
-        assertTrue(both.contains("with the emulators' processes") || !Files.exists(Path.of("/proc/self/status")), both);
-        for (String kind : List.of("diffusion", "deterministic")) {
-            assertTrue(Files.exists(parallel.resolve(kind + "/metrics/emulator.json")), kind);
+        assertTrue(both.contains("[autoencoder] ") && both.contains("[diffusion] ") && both.contains("[deterministic] "), both);
+        assertTrue(both.contains("with the child processes") || !Files.exists(Path.of("/proc/self/status")), both);
+        for (String kind : List.of("autoencoder", "diffusion", "deterministic")) {
+            assertTrue(Files.exists(parallel.resolve(kind + (kind.equals("autoencoder") ? "/latents/test.bin" : "/metrics/emulator.json"))), kind);
             assertTrue(Files.exists(parallel.resolve(kind + ".yaml")), kind);
             double inProcess = finalLoss(out.resolve(kind));
             double child = finalLoss(parallel.resolve(kind));

@@ -15,61 +15,105 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Trains, rolls out and evaluates several emulators side by side, each in its own JVM with its share of the
- * cores ({@code OMP_NUM_THREADS}).
+ * Runs pipeline steps as child JVMs, several side by side, each with its share of the cores
+ * ({@code OMP_NUM_THREADS}); the quickstart's way of using both cores of a small machine well.
  *
  * <p>Why: the emulators' transformer steps are thousands of small ops, and on the 2-core machine one such step
  * ran faster on one thread than on two (docs/performance.md), so two emulators trained at once, one core
- * each, take about the time of one. ND4J fixes its thread count when its native library loads, hence separate
- * processes rather than Java threads.
+ * each, take about the time of one; the autoencoder's convolutions, on the other hand, gain from both cores.
+ * ND4J fixes its thread count when its native library loads, hence processes rather than Java threads. A
+ * child also returns all its native memory when it ends, which keeps the parent small.
  *
- * <p>Each child runs the ordinary commands ({@code train-emulator}, {@code rollout}, {@code evaluate}) on its run
- * directory, so what it writes, what it keeps when run again and how it resumes are theirs. The configuration it
- * trains is written next to the run directory ({@code NAME.yaml}); its console lines are echoed here prefixed
- * with the run's name.
+ * <p>A job is a list of ordinary commands ({@code train-autoencoder}, {@code encode}, {@code train-emulator},
+ * {@code rollout}, {@code evaluate}) run one after the other, so what a child writes, what it keeps when run
+ * again and how it resumes are those commands'. The configuration a job trains is written next to its run
+ * directory ({@code NAME.yaml}); its console lines are echoed here prefixed with {@code [NAME]}.
  */
-public final class ParallelEmulators {
+public final class ChildJobs {
 
     /** The command-line entry point the children run. */
     static final String MAIN_CLASS = "io.latentemu.examples.cli.EmulatorCommand";
     private static final long SAMPLE_MILLIS = 500;
 
-    private ParallelEmulators() {
+    private ChildJobs() {
     }
 
     /**
-     * One emulator to train, roll out and evaluate.
+     * Commands to run one after the other in child processes.
      *
-     * @param config    its configuration, inputs (dataset, autoencoder run) set
-     * @param directory its run directory
+     * @param name     the prefix of its console lines (its run directory's name)
+     * @param commands each a command line of {@code ./emulator} without the launcher
      */
-    public record Job(EmulatorRunConfig config, Path directory) {
+    public record Job(String name, List<List<String>> commands) {
+        public Job {
+            commands = commands.stream().map(List::copyOf).toList();
+        }
     }
 
     /**
      * What the jobs took.
      *
-     * @param seconds   wall time of each job, by run directory name
+     * @param seconds   wall time of each job, by name
      * @param peakBytes the largest resident memory of this process and its children together, sampled every
      *                  half second (0 where Linux's /proc is missing)
      */
     public record Outcome(Map<String, Double> seconds, long peakBytes) {
     }
 
+    /** Training, reconstruction error and encoding of an autoencoder ({@code config} has its dataset set). */
+    public static Job autoencoder(AutoencoderRunConfig config, Path directory, boolean resume) throws IOException {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path file = writeConfig(dir, config);
+        return job(dir, resume, List.of("train-autoencoder", "--data", config.dataset(), "--run", dir.toString(),
+                "--config", file.toString()), List.of("encode", "--run", dir.toString()));
+    }
+
+    /** Training, rollout and evaluation of an emulator ({@code config} has its inputs set). */
+    public static Job emulator(EmulatorRunConfig config, Path directory, boolean resume) throws IOException {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path file = writeConfig(dir, config);
+        List<String> train = new ArrayList<>(List.of("train-emulator", "--kind", config.kind().label(), "--space",
+                config.space().label(), "--data", config.dataset(), "--run", dir.toString(), "--config", file.toString()));
+        if (config.autoencoder() != null) {
+            train.addAll(List.of("--autoencoder", config.autoencoder()));
+        }
+        return job(dir, resume, train, List.of("rollout", "--run", dir.toString()),
+                List.of("evaluate", "--run", dir.toString()));
+    }
+
+    @SafeVarargs
+    private static Job job(Path dir, boolean resume, List<String>... commands) {
+        List<List<String>> all = new ArrayList<>();
+        for (List<String> c : commands) {
+            List<String> cmd = new ArrayList<>(c);
+            if (resume) {
+                cmd.add("--resume");
+            }
+            all.add(cmd);
+        }
+        return new Job(dir.getFileName().toString(), all);
+    }
+
+    private static Path writeConfig(Path dir, Object config) throws IOException {
+        Path file = dir.resolveSibling(dir.getFileName() + ".yaml");
+        Files.createDirectories(dir.getParent());
+        Files.writeString(file, ConfigFiles.toYaml(config));
+        return file;
+    }
+
     /**
-     * Runs every job in its own child JVM, all at once, and waits for them.
+     * Runs every job in its own child JVMs, all at once, and waits for them.
      *
      * @param threadsEach {@code OMP_NUM_THREADS} of each child
-     * @param resume      passes {@code --resume} to the children's commands
-     * @throws IOException when a child fails (after the others have finished), naming the run and the step
+     * @throws IOException when a child fails (after the others have finished), naming the job and the command
      */
-    public static Outcome run(List<Job> jobs, int threadsEach, boolean resume, PrintWriter terminal) throws IOException {
+    public static Outcome run(List<Job> jobs, int threadsEach, PrintWriter terminal) throws IOException {
         if (threadsEach < 1) {
             throw new IllegalArgumentException("threadsEach must be >= 1, got " + threadsEach);
         }
         List<Runner> runners = new ArrayList<>();
         for (Job job : jobs) {
-            runners.add(new Runner(job, commands(job, resume), threadsEach, terminal));
+            runners.add(new Runner(job, threadsEach, terminal));
         }
         AtomicLong peak = new AtomicLong(ResidentMemory.current(ProcessHandle.current()));
         Thread sampler = new Thread(() -> {
@@ -96,7 +140,7 @@ public final class ParallelEmulators {
         } catch (InterruptedException e) {
             runners.forEach(Runner::destroyChild);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the emulators ran", e);
+            throw new IOException("interrupted while the child jobs ran", e);
         } finally {
             sampler.interrupt();
         }
@@ -112,28 +156,6 @@ public final class ParallelEmulators {
             throw new IOException(String.join("; ", failures));
         }
         return new Outcome(seconds, peak.get());
-    }
-
-    /** The child commands of a job: train, roll out, evaluate. */
-    static List<List<String>> commands(Job job, boolean resume) throws IOException {
-        EmulatorRunConfig c = job.config();
-        Path dir = job.directory().toAbsolutePath().normalize();
-        Path configFile = dir.resolveSibling(dir.getFileName() + ".yaml");
-        Files.createDirectories(dir.getParent());
-        Files.writeString(configFile, ConfigFiles.toYaml(c));
-        List<String> train = new ArrayList<>(List.of("train-emulator", "--kind", c.kind().label(), "--space",
-                c.space().label(), "--data", c.dataset(), "--run", dir.toString(), "--config", configFile.toString()));
-        if (c.autoencoder() != null) {
-            train.addAll(List.of("--autoencoder", c.autoencoder()));
-        }
-        List<List<String>> out = new ArrayList<>();
-        out.add(train);
-        out.add(new ArrayList<>(List.of("rollout", "--run", dir.toString())));
-        out.add(new ArrayList<>(List.of("evaluate", "--run", dir.toString())));
-        if (resume) {
-            out.forEach(cmd -> cmd.add("--resume"));
-        }
-        return out;
     }
 
     /** This JVM's java binary, options and class path, to start a child with. */
@@ -157,10 +179,10 @@ public final class ParallelEmulators {
         private volatile String failure;
         private volatile double seconds;
 
-        Runner(Job job, List<List<String>> commands, int threads, PrintWriter terminal) {
-            super("emulator-" + job.directory().getFileName());
-            this.name = job.directory().getFileName().toString();
-            this.commands = commands;
+        Runner(Job job, int threads, PrintWriter terminal) {
+            super("job-" + job.name());
+            this.name = job.name();
+            this.commands = job.commands();
             this.threads = threads;
             this.terminal = terminal;
         }
