@@ -41,9 +41,9 @@ public final class SamplerBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--batch", defaultValue = "32",
-            description = "rows sampled together (the quickstart: 4 test trajectories x 8 members) (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "ROWS",
+            description = "rows sampled together (default: the quickstart's, its test trajectories x its ensemble members)")
+    Integer rows;
 
     @Option(names = "--frames", defaultValue = "5", description = "window length L (default: ${DEFAULT-VALUE})")
     int frames;
@@ -74,6 +74,7 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         AutoencoderNetwork autoencoder = defaults.autoencoder().network();
         int latentChannels = channels != null ? channels : autoencoder.latentChannels();
         int latentSize = size != null ? size : defaults.dataset().resolution() / autoencoder.downsampling();
+        int batch = rows != null ? rows : defaults.dataset().test() * defaults.diffusion().rollout().ensemble();
         long[] state = {latentChannels, latentSize, latentSize};
         long[] shape = {batch, frames, latentChannels, latentSize, latentSize};
         long values = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
