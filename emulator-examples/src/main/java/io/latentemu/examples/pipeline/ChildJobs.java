@@ -132,6 +132,9 @@ public final class ChildJobs {
         }, "memory-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        // Ctrl-C or a kill of this process stops the children too (their checkpoints let --resume continue)
+        Thread stopChildren = new Thread(() -> runners.forEach(Runner::destroyChild), "stop-child-jobs");
+        Runtime.getRuntime().addShutdownHook(stopChildren);
         runners.forEach(Thread::start);
         try {
             for (Runner r : runners) {
@@ -143,6 +146,11 @@ public final class ChildJobs {
             throw new IOException("interrupted while the child jobs ran", e);
         } finally {
             sampler.interrupt();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChildren);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
