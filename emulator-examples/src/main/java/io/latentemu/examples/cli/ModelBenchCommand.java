@@ -238,19 +238,13 @@ public final class ModelBenchCommand implements Callable<Integer> {
             LossAndGradients lg = model.lossAndGradients(data, seed[0]++);
             adam.update(model.parameters(), lg.gradients(), 1e-4, model::decays);
         };
-        meanSeconds(warmup, 0, step);
-        long cpu0 = processCpuNanos();
-        double train = meanSeconds(0, steps, step);
-        double trainCpu = (processCpuNanos() - cpu0) / 1e9 / Math.max(1, steps);
-        meanSeconds(1, 0, forward);
-        long fwdCpu0 = processCpuNanos();
-        double fwd = meanSeconds(0, steps, forward);
-        double fwdCpu = (processCpuNanos() - fwdCpu0) / 1e9 / Math.max(1, steps);
+        PerStep train = perStep(warmup, steps, step);
+        PerStep fwd = perStep(1, steps, forward);
         if (profileRows > 0) {
             out.printf("%s: time inside each op type during one training step (the rest is SameDiff's own work)%n", name);
             out.print(OpTimer.profile(graphModel.graph(), step).table(profileRows));
         }
-        return new Result(name, params, flops, fwd, train, trainCpu, fwdCpu);
+        return new Result(name, params, flops, fwd.wall(), train.wall(), train.cpu(), fwd.cpu());
     }
 
     private static long processCpuNanos() {
@@ -258,15 +252,22 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
 
     /** Mean seconds of {@code timed} runs after {@code warm} untimed ones. */
-    private static double meanSeconds(int warm, int timed, Runnable task) {
+    /** Wall and process CPU seconds per run of a task. */
+    private record PerStep(double wall, double cpu) {
+    }
+
+    /** Runs {@code task} {@code warm} times untimed, then {@code timed} times timed. */
+    private static PerStep perStep(int warm, int timed, Runnable task) {
         for (int i = 0; i < warm; i++) {
             task.run();
         }
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < timed; i++) {
             task.run();
         }
-        return (System.nanoTime() - t0) / 1e9 / Math.max(1, timed);
+        int n = Math.max(1, timed);
+        return new PerStep((System.nanoTime() - t0) / 1e9 / n, (processCpuNanos() - cpu0) / 1e9 / n);
     }
 
     /** FLOP/s of ND4J's float32 matrix product of two n x n matrices, best of three. */
