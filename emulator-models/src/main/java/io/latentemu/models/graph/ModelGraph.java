@@ -71,6 +71,7 @@ public final class ModelGraph {
         if (hasTrainingFlag) {
             sd.addListeners(seeder);
         }
+        sd.addListeners(new LivenessListener());
     }
 
     /** Wraps a graph read from a model file; its card names the parameters that take weight decay. */
@@ -135,7 +136,7 @@ public final class ModelGraph {
     /** Runs the graph in inference mode (dropout off) and returns the requested outputs (the caller's to keep). */
     public Map<String, INDArray> infer(Map<String, INDArray> inputs, String... outputs) {
         seeder.reset(0);
-        beginRun(sd);
+        beginRun(sd, Set.of(outputs));
         return kept(sd.output(withFlag(inputs, false), outputs));
     }
 
@@ -150,7 +151,7 @@ public final class ModelGraph {
      */
     public Map<String, INDArray> evaluateTraining(Map<String, INDArray> inputs, long seed, String... outputs) {
         seeder.reset(seed);
-        beginRun(sd);
+        beginRun(sd, Set.of(outputs));
         return kept(sd.output(withFlag(inputs, true), outputs));
     }
 
@@ -164,7 +165,15 @@ public final class ModelGraph {
         if (sd.getFunction(GRADIENT_FUNCTION) == null) {
             createGradientFunctionQuietly();
         }
-        beginRun(sd.getFunction(GRADIENT_FUNCTION));
+        Set<String> returned = new java.util.HashSet<>();
+        returned.add(loss);
+        for (String p : parameters.keySet()) {
+            SDVariable g = sd.getVariable(p).getGradient();
+            if (g != null) {
+                returned.add(g.name());
+            }
+        }
+        beginRun(sd.getFunction(GRADIENT_FUNCTION), returned);
         OutAndGrad result = sd.calculateGradientsAndOutputs(withFlag(inputs, true), List.of(loss), parameters.keySet());
         Map<String, INDArray> grads = result.getGradients();
         for (String name : parameters.keySet()) {
@@ -193,15 +202,16 @@ public final class ModelGraph {
 
     /**
      * Recycles the arrays of the previous run of {@code graph} on this thread (see {@link ReusingMemoryManager}),
-     * creating the thread's session with the recycling manager before its first run.
+     * creating the thread's session with the recycling manager before its first run; the run returns
+     * {@code outputs}, and every other array goes back to the pool after its last reader.
      */
-    private static void beginRun(SameDiff graph) {
+    private static void beginRun(SameDiff graph, Set<String> outputs) {
         InferenceSession session = graph.getSessions()
                 .computeIfAbsent(Thread.currentThread().getId(), id -> new InferenceSession(graph));
         if (!(session.getMmgr() instanceof ReusingMemoryManager)) {
             session.setMmgr(new ReusingMemoryManager());
         }
-        ((ReusingMemoryManager) session.getMmgr()).beginRun();
+        ((ReusingMemoryManager) session.getMmgr()).beginRun(graph, outputs);
     }
 
     /** Copies of outputs, which the next run would otherwise recycle. */

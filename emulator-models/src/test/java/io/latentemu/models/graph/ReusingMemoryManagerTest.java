@@ -33,21 +33,4 @@ class ReusingMemoryManagerTest {
         m.beginRun();
         assertEquals(400, m.allocatedBytes(), "buffers the last run did not use are freed");
     }
-
-    @Test
-    void buffersReleasedDuringARunServeLaterRequestsOfThatRun() {
-        ReusingMemoryManager m = new ReusingMemoryManager();
-        m.beginRun();
-        INDArray a = m.allocate(false, DataType.DOUBLE, 8);
-        m.release(a);
-        INDArray b = m.allocate(false, DataType.DOUBLE, 5);
-        assertSame(a.data(), b.data(), "up to twice as long as needed is reused");
-        INDArray c = m.allocate(false, DataType.DOUBLE, 3);
-        assertNotSame(b.data(), c.data(), "a buffer in use is not handed out again");
-        m.release(org.nd4j.linalg.factory.Nd4j.ones(3));    // not ours: ignored
-        m.beginRun();
-        m.allocate(false, DataType.DOUBLE, 8);
-        m.allocate(false, DataType.DOUBLE, 3);
-        assertEquals(8 * 8 + 3 * 8, m.allocatedBytes());
-    }
 }
