@@ -54,8 +54,12 @@ public final class BackendSelector {
     private BackendSelector() {
     }
 
-    /** Reads the CPU flags (or an override), sets {@value #JAVACPP_PROPERTY} and returns the choice. */
+    /**
+     * Reads the CPU flags (or an override), sets {@value #JAVACPP_PROPERTY} and returns the choice. Also turns
+     * off JavaCPP's resident-size check on every allocation unless a limit was set ({@link ResidentSizePolling}).
+     */
     public static synchronized BackendChoice configure() {
+        ResidentSizePolling.disableUnlessSet(System.getProperties());
         if (choice == null && !cpuBackendPresent()) {
             // the classifier suffixes below exist for nd4j-native only (e.g. the cuda profile has none)
             choice = new BackendChoice("non-CPU backend", "", "nd4j-native is not on the class path");
