@@ -79,6 +79,37 @@ class TrainerTest {
     }
 
     @Test
+    void adamWFollowsPyTorchsFormulaWithALargeEpsilonAndAZeroLearningRate() {
+        // epsilon 0.1 makes where it enters visible: PyTorch divides by sqrt(v / c2) + eps
+        double b1 = 0.9, b2 = 0.99, eps = 0.1, wd = 0.05;
+        double[] lrs = {0.0, 0.2, 0.1, 0.05};
+        double[][] gs = {{0.5, -2, 0.01, 3, 0}, {-1, 0.3, 0.02, 2, 1}, {0.7, 0.7, -0.5, -3, 0}, {0.1, -0.2, 0.3, 1, 2}};
+        double[] p = {1, -0.5, 0.25, 2, 0};
+        double[] m = new double[5];
+        double[] v = new double[5];
+        AdamW adam = new AdamW(b1, b2, eps, wd);
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        params.put("w", Nd4j.createFromArray(p.clone()));
+        adam.initialise(params);
+        for (int t = 1; t <= lrs.length; t++) {
+            double lr = lrs[t - 1];
+            adam.update(params, Map.of("w", Nd4j.createFromArray(gs[t - 1])), lr, n -> true);
+            double c1 = 1 - Math.pow(b1, t);
+            double c2 = 1 - Math.pow(b2, t);
+            for (int i = 0; i < 5; i++) {
+                double g = gs[t - 1][i];
+                p[i] *= 1 - lr * wd;
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                p[i] -= lr / c1 * m[i] / (Math.sqrt(v[i] / c2) + eps);
+                assertEquals(p[i], params.get("w").getDouble(i), 1e-13, "step " + t + ", element " + i);
+                assertEquals(m[i], adam.firstMoments().get("w").getDouble(i), 1e-15);
+                assertEquals(v[i], adam.secondMoments().get("w").getDouble(i), 1e-15);
+            }
+        }
+    }
+
+    @Test
     void learningRateWarmsUpLinearlyThenDecaysAlongACosine() {
         WarmupCosineDecay s = new WarmupCosineDecay(1.0, 4, 14, 0.1);
         assertEquals(0.25, s.rate(0), 1e-15);
