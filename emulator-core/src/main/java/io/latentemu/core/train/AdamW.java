@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter), updating parameter arrays in place:
@@ -15,11 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
  *   p <- p - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  * as PyTorch's {@code AdamW}. Its state (moments and step count) is saved in checkpoints.
- *
- * <p>The moments and the step come from libnd4j's fused {@code adam_updater} op, one native call per parameter
- * instead of about a dozen element-wise ops and four temporaries. That op computes
- * {@code lr sqrt(c2) / c1 * m / (sqrt(v) + eps')} with {@code c = 1 - b^t}; passing {@code eps' = eps sqrt(c2)}
- * makes it PyTorch's {@code lr / c1 * m / (sqrt(v / c2) + eps)} exactly.
  */
 public final class AdamW {
 
@@ -29,8 +23,6 @@ public final class AdamW {
     private final double weightDecay;
     private final Map<String, INDArray> m = new LinkedHashMap<>();
     private final Map<String, INDArray> v = new LinkedHashMap<>();
-    /** Per-parameter scratch for the step the fused op computes. */
-    private final Map<String, INDArray> steps = new LinkedHashMap<>();
     private long t;
 
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
@@ -44,11 +36,9 @@ public final class AdamW {
     public void initialise(Map<String, INDArray> parameters) {
         m.clear();
         v.clear();
-        steps.clear();
         parameters.forEach((name, p) -> {
             m.put(name, p.ulike().assign(0));
             v.put(name, p.ulike().assign(0));
-            steps.put(name, p.ulike());
         });
         t = 0;
     }
@@ -64,25 +54,21 @@ public final class AdamW {
     public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate,
                        Predicate<String> decays) {
         t++;
+        double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        int iteration = Math.toIntExact(t - 1);
-        // libnd4j replaces a zero step size by epsilon: run the op at lr 1 and skip the step instead
-        double opRate = learningRate == 0 ? 1 : learningRate;
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
             String name = e.getKey();
             INDArray p = e.getValue();
             INDArray g = gradients.get(name).castTo(p.dataType());
             INDArray mi = m.get(name);
             INDArray vi = v.get(name);
-            INDArray step = steps.get(name);
-            Nd4j.exec(new AdamUpdater(g, vi, mi, step, vi, mi, opRate, beta1, beta2, epsilon * Math.sqrt(c2),
-                    iteration));
             if (weightDecay > 0 && decays.test(name)) {
                 p.muli(1 - learningRate * weightDecay);
             }
-            if (learningRate != 0) {
-                p.subi(step);
-            }
+            mi.muli(beta1).addi(g.mul(1 - beta1));
+            vi.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+            INDArray denominator = Transforms.sqrt(vi.div(c2), false).addi(epsilon);
+            p.subi(mi.div(denominator).muli(learningRate / c1));
         }
     }
 
