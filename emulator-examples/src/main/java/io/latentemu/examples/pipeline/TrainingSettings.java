@@ -36,6 +36,12 @@ public record TrainingSettings(long steps, int batchSize, double learningRate, l
                 finalLearningRate, weightDecay, gradientClipNorm, emaDecay, checkpointEvery, logEvery, seed);
     }
 
+    /** These settings with another peak learning rate. */
+    public TrainingSettings withLearningRate(double newLearningRate) {
+        return new TrainingSettings(steps, batchSize, newLearningRate, warmupSteps, finalLearningRate, weightDecay,
+                gradientClipNorm, emaDecay, checkpointEvery, logEvery, seed);
+    }
+
     /** The optimiser's configuration. */
     public TrainerConfig trainerConfig() {
         return toTrainerConfig(steps, learningRate, warmupSteps, finalLearningRate, weightDecay, gradientClipNorm,
