@@ -37,7 +37,7 @@ public record QuickstartConfig(DatasetSettings dataset, AutoencoderRunConfig aut
     /** Peak learning rate of the quickstart's autoencoder. */
     public static final double AUTOENCODER_LEARNING_RATE = 3e-3;
     /** Training steps of the quickstart's diffusion emulator. */
-    public static final long DIFFUSION_STEPS = 600;
+    public static final long DIFFUSION_STEPS = 700;
     /** Members of the quickstart's diffusion ensembles. */
     public static final int ENSEMBLE = 4;
     /** Training steps of the quickstart's deterministic emulator. */
