@@ -2,8 +2,10 @@ package io.latentemu.models.graph;
 
 import io.latentemu.core.train.LossAndGradients;
 import io.latentemu.models.nn.GraphContext;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +138,7 @@ public final class ModelGraph {
     /** Runs the graph in inference mode (dropout off) and returns the requested outputs (the caller's to keep). */
     public Map<String, INDArray> infer(Map<String, INDArray> inputs, String... outputs) {
         seeder.reset(0);
-        beginRun(sd, Set.of(outputs));
+        beginRun(sd, Set.copyOf(Arrays.asList(outputs)));
         return kept(sd.output(withFlag(inputs, false), outputs));
     }
 
@@ -151,7 +153,7 @@ public final class ModelGraph {
      */
     public Map<String, INDArray> evaluateTraining(Map<String, INDArray> inputs, long seed, String... outputs) {
         seeder.reset(seed);
-        beginRun(sd, Set.of(outputs));
+        beginRun(sd, Set.copyOf(Arrays.asList(outputs)));
         return kept(sd.output(withFlag(inputs, true), outputs));
     }
 
@@ -165,7 +167,7 @@ public final class ModelGraph {
         if (sd.getFunction(GRADIENT_FUNCTION) == null) {
             createGradientFunctionQuietly();
         }
-        Set<String> returned = new java.util.HashSet<>();
+        Set<String> returned = new HashSet<>();
         returned.add(loss);
         for (String p : parameters.keySet()) {
             SDVariable g = sd.getVariable(p).getGradient();
