@@ -58,8 +58,8 @@ public final class ReusingMemoryManager implements SessionMemMgr {
     private long peakLiveBytes;
     private int freshThisRun;
 
-    /** Reader counts per graph and requested outputs, computed once each. */
-    private final Map<SameDiff, Map<Set<String>, Map<String, Integer>>> plans = new IdentityHashMap<>();
+    /** Reader counts per set of requested outputs, computed once each (a session runs one graph). */
+    private final Map<Set<String>, Map<String, Integer>> plans = new HashMap<>();
     /** The graph this run executes (null: no liveness, as after {@link #beginRun()}). */
     private SameDiff graph;
     private Set<String> kept = Set.of();
@@ -120,8 +120,7 @@ public final class ReusingMemoryManager implements SessionMemMgr {
         }
         graph = sd;
         kept = Set.copyOf(outputs);
-        readersLeft.putAll(plans.computeIfAbsent(sd, g -> new HashMap<>())
-                .computeIfAbsent(kept, o -> ReaderCounts.of(sd, o)));
+        readersLeft.putAll(plans.computeIfAbsent(kept, o -> ReaderCounts.of(sd, o)));
     }
 
     /** Bytes of native memory this manager holds (its footprint). */
