@@ -14,6 +14,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   p <- p - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  * as PyTorch's {@code AdamW}. Its state (moments and step count) is saved in checkpoints.
+ *
+ * <p>An update allocates nothing: each parameter has a scratch array beside its moments. Fresh native arrays
+ * cost page faults and zeroing on every step (four temporaries per parameter, 150 MB per step for a 9.4M-parameter
+ * autoencoder), and their release waits for Java's garbage collector.
  */
 public final class AdamW {
 
@@ -23,6 +27,7 @@ public final class AdamW {
     private final double weightDecay;
     private final Map<String, INDArray> m = new LinkedHashMap<>();
     private final Map<String, INDArray> v = new LinkedHashMap<>();
+    private final Map<String, INDArray> scratch = new LinkedHashMap<>();
     private long t;
 
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
@@ -36,9 +41,11 @@ public final class AdamW {
     public void initialise(Map<String, INDArray> parameters) {
         m.clear();
         v.clear();
+        scratch.clear();
         parameters.forEach((name, p) -> {
             m.put(name, p.ulike().assign(0));
             v.put(name, p.ulike().assign(0));
+            scratch.put(name, p.ulike());
         });
         t = 0;
     }
@@ -62,13 +69,14 @@ public final class AdamW {
             INDArray g = gradients.get(name).castTo(p.dataType());
             INDArray mi = m.get(name);
             INDArray vi = v.get(name);
+            INDArray s = scratch.get(name);
             if (weightDecay > 0 && decays.test(name)) {
                 p.muli(1 - learningRate * weightDecay);
             }
-            mi.muli(beta1).addi(g.mul(1 - beta1));
-            vi.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-            INDArray denominator = Transforms.sqrt(vi.div(c2), false).addi(epsilon);
-            p.subi(mi.div(denominator).muli(learningRate / c1));
+            mi.muli(beta1).addi(s.assign(g).muli(1 - beta1));
+            vi.muli(beta2).addi(s.assign(g).muli(g).muli(1 - beta2));
+            Transforms.sqrt(s.assign(vi).divi(c2), false).addi(epsilon);
+            p.subi(s.rdivi(mi).muli(learningRate / c1));
         }
     }
 
