@@ -86,6 +86,12 @@ public final class ModelBenchCommand implements Callable<Integer> {
             + "(slower; kept for the comparison in docs/performance.md)")
     boolean channelsFirst;
 
+    @Option(names = "--forward-gradient-channels", paramLabel = "N",
+            description = "convolutions with at least N input channels compute their gradients by forward convolutions, "
+                    + "the others with libnd4j's conv2d_bp (0: all, a large number: none; default: ${DEFAULT-VALUE}; "
+                    + "for the comparison in docs/performance.md)")
+    int forwardGradientChannels = GraphOptions.DEFAULT_FORWARD_GRADIENT_CHANNELS;
+
     @Option(names = "--compare", description = "also time the PyTorch twins of both networks (bench/torch_models.py) and print the ratios")
     boolean compare;
 
@@ -118,7 +124,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
         out.flush();
 
         BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
-                .withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst));
+                .withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst)
+                .withForwardGradientChannels(forwardGradientChannels));
         Optional<TorchReference> torch = Optional.empty();
         if (compare) {
             StringBuilder reason = new StringBuilder();

@@ -51,6 +51,9 @@ public record Conv2d(long in, long out, int kernel, Periodicity periodic) {
                 .paddingMode(PaddingMode.VALID)
                 .dataFormat(ctx.layout().convFormat())
                 .build();
+        if (ctx.options().forwardGradients(in)) {
+            return ForwardGradientConv2D.apply(ctx.sd(), padded, w, b, config);
+        }
         return ctx.sd().cnn.conv2d(padded, w, b, config);
     }
 }

@@ -13,27 +13,53 @@ package io.latentemu.models.nn;
  * @param channelsLast hold the activations of the autoencoder's convolutional networks channels last
  *                   ({@link Layout#CHANNELS_LAST}) between their input and output; their inputs and outputs stay
  *                   {@code [B, C, H, W]}
+ * @param forwardGradientChannels convolutions with at least this many input channels compute their gradients
+ *                   by forward convolutions ({@link ForwardGradientConv2D}), the others with libnd4j's
+ *                   {@code conv2d_bp}: oneDNN's backward kernels are slow for many channels on small images and
+ *                   fine for few channels on large ones. 0: all convolutions; {@link Integer#MAX_VALUE}: none
  */
-public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast) {
+public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast,
+                           int forwardGradientChannels) {
 
-    /** The defaults: composed norms, broadcasting by matrix products, channels-last convolutions. */
+    /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md). */
+    public static final int DEFAULT_FORWARD_GRADIENT_CHANNELS = 128;
+
+    /** Checks the threshold. */
+    public GraphOptions {
+        if (forwardGradientChannels < 0) {
+            throw new IllegalArgumentException("forwardGradientChannels must be >= 0: " + forwardGradientChannels);
+        }
+    }
+
+    /** The defaults: composed norms, broadcasting by matrix products, channels-last convolutions, convolution
+     * gradients by forward convolutions from {@value #DEFAULT_FORWARD_GRADIENT_CHANNELS} input channels. */
     public static GraphOptions defaults() {
-        return new GraphOptions(false, true, true);
+        return new GraphOptions(false, true, true, DEFAULT_FORWARD_GRADIENT_CHANNELS);
     }
 
     /** These options with {@code fusedNorms} changed. */
     public GraphOptions withFusedNorms(boolean fused) {
-        return new GraphOptions(fused, matmulBroadcasts, channelsLast);
+        return new GraphOptions(fused, matmulBroadcasts, channelsLast, forwardGradientChannels);
     }
 
     /** These options with {@code matmulBroadcasts} changed. */
     public GraphOptions withMatmulBroadcasts(boolean on) {
-        return new GraphOptions(fusedNorms, on, channelsLast);
+        return new GraphOptions(fusedNorms, on, channelsLast, forwardGradientChannels);
     }
 
     /** These options with {@code channelsLast} changed. */
     public GraphOptions withChannelsLast(boolean on) {
-        return new GraphOptions(fusedNorms, matmulBroadcasts, on);
+        return new GraphOptions(fusedNorms, matmulBroadcasts, on, forwardGradientChannels);
+    }
+
+    /** These options with {@code forwardGradientChannels} changed. */
+    public GraphOptions withForwardGradientChannels(int channels) {
+        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, channels);
+    }
+
+    /** Whether a convolution with {@code inputChannels} computes its gradients by forward convolutions. */
+    public boolean forwardGradients(long inputChannels) {
+        return inputChannels >= forwardGradientChannels;
     }
 
     /** The layout that {@code channelsLast} selects. */
