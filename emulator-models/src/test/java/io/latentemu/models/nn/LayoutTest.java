@@ -70,6 +70,8 @@ class LayoutTest {
         // and the parameters of saved models depend on it
         assertSameInBothLayouts(new long[]{2, 3, 4, 6}, (ctx, x) -> PixelShuffle.unshuffle(ctx, x, 2));
         assertSameInBothLayouts(new long[]{2, 8, 2, 3}, (ctx, x) -> PixelShuffle.shuffle(ctx, x, 2));
+        assertSameInBothLayouts(new long[]{1, 2, 6, 9}, (ctx, x) -> PixelShuffle.unshuffle(ctx, x, 3));
+        assertSameInBothLayouts(new long[]{1, 18, 2, 3}, (ctx, x) -> PixelShuffle.shuffle(ctx, x, 3));
         assertSameInBothLayouts(new long[]{1, 2, 4, 4},
                 (ctx, x) -> PixelShuffle.down(ctx.scope("down"), x, 2, 3, 2, Periodicity.both()));
         assertSameInBothLayouts(new long[]{1, 3, 2, 2},
