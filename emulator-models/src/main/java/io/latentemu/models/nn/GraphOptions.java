@@ -22,7 +22,7 @@ public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean
                            int forwardGradientChannels) {
 
     /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md). */
-    public static final int DEFAULT_FORWARD_GRADIENT_CHANNELS = 32;
+    public static final int DEFAULT_FORWARD_GRADIENT_CHANNELS = 128;
 
     /** Checks the threshold. */
     public GraphOptions {
