@@ -88,7 +88,9 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         INDArray parameters = parameterCount == 0 ? null : Nd4j.rand(DataType.FLOAT, batch, parameterCount);
         Conditioning known = Conditioning.knownFrames(window, context, parameters);
         INDArray sigma = Nd4j.valueArrayOf(new long[] {batch}, 3.0f, DataType.FLOAT);
-        double networkMs = bestOf(repeats, () -> network.denoise(window, sigma, known));
+        // as many calls as the timed windows make: the first calls of a graph are slower (memory, JIT), and a call
+        // timed colder than the windows' calls would flatter the window's ratio (it measured 0.42 with 3 calls)
+        double networkMs = bestOf(repeats * steps, () -> network.denoise(window, sigma, known));
         out.printf("network call: the quickstart's latent diffusion ViT (%s), %,d parameters: %.1f ms%n",
                 quickstart.backbone(), Training.parameterCount(network), networkMs);
 
