@@ -36,9 +36,11 @@ public final class PixelShuffle {
         // [B, H, W, C] as [B*H/f, f, W/f, f*C]: rows of sub-pixel row dy, then (column j, sub-pixel column dx, c)
         SameDiff sd = ctx.sd();
         Dims d = new Dims(sd, x, factor);
-        SDVariable grouped = sd.reshape(x, d.vector(d.b.mul(d.h).div(d.f), d.f, d.w.div(d.f), d.c.mul(d.f)));
+        SDVariable columns = d.w.div(d.f);
+        SDVariable rowChannels = d.c.mul(d.f);
+        SDVariable grouped = sd.reshape(x, d.vector(d.b.mul(d.h).div(d.f), d.f, columns, rowChannels));
         SDVariable swapped = sd.permute(grouped, 0, 2, 1, 3);
-        return sd.reshape(swapped, d.vector(d.b, d.h.div(d.f), d.w.div(d.f), d.c.mul(d.f).mul(d.f)));
+        return sd.reshape(swapped, d.vector(d.b, d.h.div(d.f), columns, rowChannels.mul(d.f)));
     }
 
     /** Depth-to-space by {@code factor} (in the context's {@link Layout}); the exact inverse of {@link #unshuffle}. */
@@ -49,9 +51,10 @@ public final class PixelShuffle {
         // [B, H, W, f*f*C] as [B*H, W, f, f*C], the permute of unshuffle undone
         SameDiff sd = ctx.sd();
         Dims d = new Dims(sd, x, factor);
-        SDVariable grouped = sd.reshape(x, d.vector(d.b.mul(d.h), d.w, d.f, d.c.div(d.f)));
+        SDVariable rowChannels = d.c.div(d.f);
+        SDVariable grouped = sd.reshape(x, d.vector(d.b.mul(d.h), d.w, d.f, rowChannels));
         SDVariable swapped = sd.permute(grouped, 0, 2, 1, 3);
-        return sd.reshape(swapped, d.vector(d.b, d.h.mul(d.f), d.w.mul(d.f), d.c.div(d.f).div(d.f)));
+        return sd.reshape(swapped, d.vector(d.b, d.h.mul(d.f), d.w.mul(d.f), rowChannels.div(d.f)));
     }
 
     /** The run-time sizes of a channels-last tensor (the graph fixes neither batch nor resolution). */
