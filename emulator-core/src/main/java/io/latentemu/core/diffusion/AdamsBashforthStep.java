@@ -41,9 +41,9 @@ public record AdamsBashforthStep(int order) implements StepRule {
             nodes[j] = ctx.previous(j).sigma();
         }
         double[] w = weights(nodes, ctx.sigmaT(), ctx.sigmaS());
-        INDArray x = ctx.x().dup();
+        INDArray x = ctx.nextState().assign(ctx.x());
         for (int j = 0; j < n; j++) {
-            x.addi(ctx.previous(j).derivative().mul(w[j]));
+            StepContext.addScaled(x, w[j], ctx.previous(j).derivative());
         }
         return x;
     }

@@ -28,7 +28,8 @@ public record DdimStep(double eta) implements StepRule {
         double r = ctx.sigmaS() / ctx.sigmaT();
         double tau = Math.min(1.0, Math.max(0.0, eta * (1 - r * r)));
         StepContext.Evaluation e = ctx.current();
-        INDArray x = e.derivative().mul(ctx.sigmaS() * Math.sqrt(1 - tau)).addi(e.denoised());
+        INDArray x = ctx.nextState().assign(e.denoised());
+        StepContext.addScaled(x, ctx.sigmaS() * Math.sqrt(1 - tau), e.derivative());
         if (tau > 0) {
             x.addi(ctx.noise(0).muli(ctx.sigmaS() * Math.sqrt(tau)));
         }

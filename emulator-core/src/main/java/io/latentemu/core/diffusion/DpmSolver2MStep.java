@@ -19,14 +19,18 @@ public record DpmSolver2MStep() implements StepRule {
     @Override
     public INDArray advance(StepContext ctx) {
         double ratio = ctx.sigmaS() / ctx.sigmaT();
-        INDArray d = ctx.current().denoised();
+        // x_s = ratio x + (1 - ratio) d, with d extrapolated from the last two estimates after the first step
+        INDArray x = ctx.nextState().assign(ctx.current().denoised());
         if (ctx.historySize() > 1 && ctx.sigmaS() > 0) {
             StepContext.Evaluation prev = ctx.previous(1);
             double h = Math.log(ctx.sigmaT() / ctx.sigmaS());
             double hPrev = Math.log(prev.sigma() / ctx.sigmaT());
             double c = 0.5 * h / hPrev;
-            d = d.mul(1 + c).subi(prev.denoised().mul(c));
+            x.muli(1 + c);
+            StepContext.addScaled(x, -c, prev.denoised());
         }
-        return ctx.x().mul(ratio).addi(d.mul(1 - ratio));
+        x.muli(1 - ratio);
+        StepContext.addScaled(x, ratio, ctx.x());
+        return x;
     }
 }

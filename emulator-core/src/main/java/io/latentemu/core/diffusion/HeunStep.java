@@ -18,11 +18,16 @@ public record HeunStep() implements StepRule {
     public INDArray advance(StepContext ctx) {
         double h = ctx.sigmaS() - ctx.sigmaT();
         INDArray z = ctx.current().derivative();
-        INDArray euler = ctx.x().add(z.mul(h));
+        INDArray x = ctx.nextState().assign(ctx.x());
+        StepContext.addScaled(x, h, z);
         if (ctx.sigmaS() == 0) {
-            return euler;
+            return x;
         }
-        INDArray zEnd = euler.sub(ctx.denoise(euler, ctx.sigmaS())).divi(ctx.sigmaS());
-        return zEnd.addi(z).muli(0.5 * h).addi(ctx.x());
+        // trapezoid: x + h/2 (z + zEnd), with zEnd the velocity at the Euler point
+        INDArray zEnd = ctx.denoise(x, ctx.sigmaS()).rsubi(x).divi(ctx.sigmaS());
+        x.assign(ctx.x());
+        StepContext.addScaled(x, 0.5 * h, z);
+        StepContext.addScaled(x, 0.5 * h, zEnd);
+        return x;
     }
 }

@@ -31,6 +31,21 @@ public final class MaskedDenoiser implements Denoiser {
         return context.clamp(mu);
     }
 
+    /**
+     * The masked estimate written into {@code out} (shaped like xt, not aliasing it): as
+     * {@link #denoise(INDArray, INDArray, Conditioning)} but without new state-sized arrays beyond what the
+     * wrapped denoiser makes. The noisy input with its context goes to the wrapped denoiser in a buffer that
+     * the next call reuses.
+     */
+    void denoiseInto(INDArray xt, INDArray sigma, Conditioning conditioning, INDArray out) {
+        if (!conditioning.hasContext()) {
+            out.assign(inner.denoise(xt, sigma, conditioning));
+            return;
+        }
+        PreparedContext context = prepare(conditioning, xt);
+        context.clampInto(inner.denoise(context.injectReusing(xt, sigma), sigma, conditioning), out);
+    }
+
     /** {@code x} with its known entries set to their values, reusing the prepared context. */
     INDArray clampContext(INDArray x, Conditioning conditioning) {
         return prepare(conditioning, x).clamp(x);

@@ -14,6 +14,9 @@ final class PreparedContext {
 
     private final INDArray keep;
     private final INDArray known;
+    /** Buffers of {@link #injectReusing}, made on first use. */
+    private INDArray injected;
+    private INDArray scaledKnown;
 
     PreparedContext(Conditioning conditioning, DataType type) {
         INDArray mask = conditioning.mask().castTo(type);
@@ -25,6 +28,25 @@ final class PreparedContext {
     INDArray inject(INDArray xt, INDArray sigma) {
         INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
         return xt.mul(keep).addi(Broadcast.scaleRows(known, scale));
+    }
+
+    /**
+     * As {@link #inject} into a buffer of this context that the next call overwrites: for a sampler's
+     * denoiser input, which is not needed once the denoiser has returned.
+     */
+    INDArray injectReusing(INDArray xt, INDArray sigma) {
+        if (injected == null) {
+            injected = keep.ulike();
+            scaledKnown = keep.ulike();
+        }
+        INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
+        scaledKnown.assign(known).muli(Broadcast.rowShaped(scale, known));
+        return injected.assign(xt).muli(keep).addi(scaledKnown);
+    }
+
+    /** Known entries of {@code x} replaced by their values, written into {@code out}. */
+    void clampInto(INDArray x, INDArray out) {
+        out.assign(x).muli(keep).addi(known);
     }
 
     /** Whether this was prepared for tensors of the type and shape of {@code x}. */

@@ -17,6 +17,7 @@ import io.latentemu.models.emulator.DiffusionModel;
 import io.latentemu.models.graph.BuildOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  * the weights) and times one denoiser call on the rows the quickstart samples together. Each sampler then draws
  * a window with the analytic Gaussian denoiser, and again with a denoiser that costs nothing (it returns its
  * input), whose time per step is the sampler's own overhead. Last, the quickstart's rollout sampler draws windows with the
- * real network, giving the cost of one emulated frame against the cost of its denoiser calls.
+ * real network, giving the cost of one emulated frame against the cost of its denoiser calls, timed inside the
+ * window (the calls' spread from one to the next on a shared machine is larger than the sampler's own cost).
  */
 @Command(name = "samplers", mixinStandardHelpOptions = true,
         description = {"Time per sampling step of every sampler, against the cost of one call of the quickstart's",
@@ -88,11 +90,11 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         INDArray parameters = parameterCount == 0 ? null : Nd4j.rand(DataType.FLOAT, batch, parameterCount);
         Conditioning known = Conditioning.knownFrames(window, context, parameters);
         INDArray sigma = Nd4j.valueArrayOf(new long[] {batch}, 3.0f, DataType.FLOAT);
-        // as many calls as the timed windows make: the first calls of a graph are slower (memory, JIT), and a call
-        // timed colder than the windows' calls would flatter the window's ratio (it measured 0.42 with 3 calls)
-        double networkMs = bestOf(repeats * steps, () -> network.denoise(window, sigma, known));
-        out.printf("network call: the quickstart's latent diffusion ViT (%s), %,d parameters: %.1f ms%n",
-                quickstart.backbone(), Training.parameterCount(network), networkMs);
+        // as many calls as the timed windows make: the first calls of a graph are slower (memory, JIT)
+        double[] callMs = timings(repeats * steps, () -> network.denoise(window, sigma, known));
+        double networkMs = callMs[0];
+        out.printf("network call: the quickstart's latent diffusion ViT (%s), %,d parameters: %.1f ms (fastest of %d; median %.1f ms)%n",
+                quickstart.backbone(), Training.parameterCount(network), networkMs, callMs.length, median(callMs));
 
         INDArray mean = Nd4j.zeros(DataType.FLOAT, frames, latentChannels, latentSize, latentSize);
         INDArray variance = Nd4j.ones(DataType.FLOAT, frames, latentChannels, latentSize, latentSize);
@@ -104,6 +106,13 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         out.printf("%-22s %5s %5s %22s %20s %14s%n", "sampler", "steps", "calls", "ms/step (analytic)",
                 "overhead ms/step", "% of network");
         NoiseSchedule schedule = network.task().schedule();
+        // ND4J's Java side of an op runs some ten times slower for its first few thousand calls (JIT): without this
+        // the samplers timed first paid it (15-20 ms per step against ~1 ms once warm)
+        for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+            for (String name : Samplers.names()) {
+                Samplers.create(name, steps, schedule).sample(free, shape, known, NoiseSource.derived(1, batch));
+            }
+        }
         for (String name : Samplers.names()) {
             DiffusionSampler sampler = Samplers.create(name, steps, schedule);
             NoiseSource noise = NoiseSource.derived(1, batch);
@@ -118,14 +127,30 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         out.println("clamping, and the update arithmetic. Target: under 5% of a network call.");
         out.println();
 
+        // the window is set against the calls it made itself: single calls timed apart spread by up to 2x on a shared
+        // machine (82-300 ms for the same call), more than the sampler's own cost
         String rolloutSampler = quickstart.rollout().sampler();
         DiffusionSampler rollout = Samplers.create(rolloutSampler, steps, schedule);
-        NoiseSource noise = NoiseSource.derived(2, batch);
-        double windowMs = bestOf(repeats, () -> rollout.sample(network, shape, known, noise));
-        double callsMs = rollout.evaluations() * networkMs;
+        TimedDenoiser timed = new TimedDenoiser(network);
+        int windows = Math.max(3, repeats);
+        double[][] runs = new double[windows][];
+        for (int r = 0; r < windows; r++) {
+            timed.reset();
+            long t0 = System.nanoTime();
+            rollout.sample(timed, shape, known, NoiseSource.derived(2, batch));
+            runs[r] = new double[] {(System.nanoTime() - t0) / 1e6, timed.milliseconds()};
+        }
+        Arrays.sort(runs, Comparator.comparingDouble((double[] run) -> run[0] / run[1]));
+        double[] typical = runs[windows / 2];
+        double windowMs = typical[0];
+        double callsMs = typical[1];
+        double fastestWindow = Arrays.stream(runs).mapToDouble(run -> run[0]).min().orElseThrow();
         long framesPerWindow = (long) batch * (frames - context);
-        out.printf("one window with the network (the quickstart's sampler, %s, %d steps): %.1f ms for %d calls of "
-                + "%.1f ms (ratio %.3f; target <= 1.1)%n", rolloutSampler, steps, windowMs, rollout.evaluations(), networkMs, windowMs / callsMs);
+        out.printf("one window with the network (the quickstart's sampler, %s, %d steps), median of %d windows: %.1f ms, "
+                + "of which its %d network calls %.1f ms (ratio %.3f; target <= 1.1)%n", rolloutSampler, steps, windows,
+                windowMs, timed.calls(), callsMs, windowMs / callsMs);
+        out.printf("fastest window %.1f ms against %d x the fastest single call (%.1f ms): ratio %.3f%n", fastestWindow,
+                rollout.evaluations(), networkMs, fastestWindow / (rollout.evaluations() * networkMs));
         out.printf("per emulated latent frame (%d rows x %d new frames): %.2f ms%n", batch, frames - context,
                 windowMs / framesPerWindow);
         out.printf("samplers window_ms=%.2f calls_ms=%.2f ratio=%.4f frame_ms=%.3f%n", windowMs, callsMs,
@@ -134,15 +159,28 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Milliseconds of the fastest of {@code n} runs, after one warm-up run. */
-    private static double bestOf(int n, Runnable task) {
+    private static final int WARM_UP_PASSES = 5;
+
+    /** Milliseconds of each of {@code n} runs after one warm-up run, sorted. */
+    private static double[] timings(int n, Runnable task) {
         task.run();
-        double best = Double.POSITIVE_INFINITY;
+        double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             task.run();
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return best;
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+
+    /** Milliseconds of the fastest of {@code n} runs, after one warm-up run. */
+    private static double bestOf(int n, Runnable task) {
+        return timings(n, task)[0];
     }
 }

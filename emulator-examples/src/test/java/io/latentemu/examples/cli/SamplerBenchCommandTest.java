@@ -36,5 +36,10 @@ class SamplerBenchCommandTest {
             double v = Double.parseDouble(line.group(g));
             assertTrue(v > 0 && Double.isFinite(v), "figure " + g + " of " + line.group());
         }
+        double window = Double.parseDouble(line.group(1));
+        double calls = Double.parseDouble(line.group(2));
+        // the calls are timed inside the window, so they cannot take longer than it
+        assertTrue(calls <= window, line.group());
+        assertEquals(window / calls, Double.parseDouble(line.group(3)), 1e-3 * window / calls, line.group());
     }
 }
