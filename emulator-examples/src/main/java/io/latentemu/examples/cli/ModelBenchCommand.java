@@ -86,6 +86,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
             + "(slower; kept for the comparison in docs/performance.md)")
     boolean channelsFirst;
 
+    @Option(names = "--torch-same-malloc",
+            description = "run the PyTorch twin with the glibc allocator settings the launcher made for us (default: "
+                    + "without them, with glibc's defaults, as PyTorch users run it)")
+    boolean torchSameMalloc;
+
     @Option(names = "--forward-gradient-channels", paramLabel = "N",
             description = "convolutions with at least N input channels compute their gradients by forward convolutions, "
                     + "the others with libnd4j's conv2d_bp (0: all, a large number: none; default: ${DEFAULT-VALUE}; "
@@ -132,6 +137,12 @@ public final class ModelBenchCommand implements Callable<Integer> {
             torch = TorchReference.find(python, reason);
             if (torch.isEmpty()) {
                 out.println("PyTorch reference not available (" + reason + "); printing our figures only");
+            } else {
+                List<String> ours = TorchReference.launcherMallocSettings();
+                out.println(ours.isEmpty() ? "allocator: both sides with this environment's glibc settings"
+                        : torchSameMalloc ? "allocator: both sides with the launcher's glibc settings " + ours
+                        : "allocator: ours with the launcher's glibc settings " + ours + ", the PyTorch twin with glibc's "
+                        + "defaults (--torch-same-malloc gives it ours)");
             }
         }
         List<Result> results = new ArrayList<>();
@@ -146,7 +157,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 out.printf("%s: PyTorch twin; measuring ...%n", name);
                 out.flush();
                 try {
-                    reference.put(name, torch.get().time(name, threads(), batch, size, warmup, steps));
+                    reference.put(name, torch.get().time(name, threads(), batch, size, warmup, steps, torchSameMalloc));
                 } catch (IOException e) {
                     out.println("PyTorch reference failed: " + e.getMessage());
                 }

@@ -50,7 +50,7 @@ final class TorchReference {
      */
     static Optional<TorchReference> find(String python, StringBuilder reason) {
         try {
-            Result probe = run(List.of(python, "-c", "import torch; print(torch.__version__)"), Map.of(), 120);
+            Result probe = run(List.of(python, "-c", "import torch; print(torch.__version__)"), Map.of(), List.of(), 120);
             if (probe.code != 0) {
                 reason.append(python).append(" cannot import torch: ").append(lastLine(probe.output));
                 return Optional.empty();
@@ -70,13 +70,26 @@ final class TorchReference {
         }
     }
 
-    /** Runs the script for one network ({@code autoencoder} or {@code vit}) and parses its line. */
-    Timing time(String network, int threads, int batch, int size, int warmup, int steps) throws IOException {
+    /**
+     * Environment variable in which the {@code ./emulator} launcher lists the glibc allocator settings it made
+     * (docs/backends.md), as opposed to settings the user made.
+     */
+    static final String LAUNCHER_MALLOC_SETTINGS = "LATENTEMU_MALLOC_SET";
+
+    /**
+     * Runs the script for one network ({@code autoencoder} or {@code vit}) and parses its line.
+     *
+     * @param launcherMalloc whether the twin keeps the allocator settings our launcher made; without them it runs
+     *                       with glibc's defaults, as PyTorch users run it
+     */
+    Timing time(String network, int threads, int batch, int size, int warmup, int steps, boolean launcherMalloc)
+            throws IOException {
         List<String> command = List.of(python, script.toString(), network, "--threads", Integer.toString(threads),
                 "--batch", Integer.toString(batch), "--size", Integer.toString(size), "--warmup",
                 Integer.toString(warmup), "--steps", Integer.toString(steps));
         String n = Integer.toString(threads);
-        Result r = run(command, Map.of("OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n, "MKL_NUM_THREADS", n), 3600);
+        List<String> unset = launcherMalloc ? List.of() : launcherMallocSettings();
+        Result r = run(command, Map.of("OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n, "MKL_NUM_THREADS", n), unset, 3600);
         Matcher m = LINE.matcher(r.output);
         if (r.code != 0 || !m.find()) {
             throw new IOException("PyTorch reference " + String.join(" ", command) + " failed (exit " + r.code + "): "
@@ -93,9 +106,17 @@ final class TorchReference {
     private record Result(int code, String output) {
     }
 
-    private static Result run(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException {
+    /** The allocator settings the launcher made in this process's environment (none outside the launcher). */
+    static List<String> launcherMallocSettings() {
+        String names = System.getenv(LAUNCHER_MALLOC_SETTINGS);
+        return names == null || names.isBlank() ? List.of() : List.of(names.strip().split("\\s+"));
+    }
+
+    private static Result run(List<String> command, Map<String, String> env, List<String> unset, long timeoutSeconds)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         pb.environment().putAll(env);
+        unset.forEach(pb.environment()::remove);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
