@@ -16,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code xt} holds {@code sqrt(1 + sigma^2)} times the clean value, so that {@code c_in xt} is the clean
  * value itself, and the mask is an input of the network. Implementations need not clamp their output.
  *
- * <p>Implementations must not modify their arguments. The SameDiff networks of {@code emulator-models}
+ * <p>Implementations must not modify their arguments, nor keep them after returning: samplers pass the noisy
+ * input in a buffer that they reuse for the next call (copy it to keep it). The SameDiff networks of {@code emulator-models}
  * and the analytic {@link GaussianDenoiser} implement it.
  */
 @FunctionalInterface

@@ -46,6 +46,18 @@ public final class MaskedDenoiser implements Denoiser {
         context.clampInto(inner.denoise(context.injectReusing(xt, sigma), sigma, conditioning), out);
     }
 
+    /**
+     * As {@link #denoise(INDArray, INDArray, Conditioning)} (a new array), with the wrapped denoiser's input in
+     * the buffer that the next call reuses: for the extra evaluations of a sampler's step.
+     */
+    INDArray denoiseReusingInput(INDArray xt, INDArray sigma, Conditioning conditioning) {
+        if (!conditioning.hasContext()) {
+            return inner.denoise(xt, sigma, conditioning);
+        }
+        PreparedContext context = prepare(conditioning, xt);
+        return context.clamp(inner.denoise(context.injectReusing(xt, sigma), sigma, conditioning));
+    }
+
     /** {@code x} with its known entries set to their values, reusing the prepared context. */
     INDArray clampContext(INDArray x, Conditioning conditioning) {
         return prepare(conditioning, x).clamp(x);

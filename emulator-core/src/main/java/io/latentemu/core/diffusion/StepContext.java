@@ -146,9 +146,9 @@ public final class StepContext {
         return it.next();
     }
 
-    /** Calls the (masked) denoiser at noise level {@code sigma} on every row. */
+    /** Calls the (masked) denoiser at noise level {@code sigma} on every row; the result is a new array, the rule's to keep. */
     public INDArray denoise(INDArray state, double sigma) {
-        return denoiser.denoise(state, sigmas(state, sigma), conditioning);
+        return denoiser.denoiseReusingInput(state, sigmas(state, sigma), conditioning);
     }
 
     private static INDArray sigmas(INDArray state, double sigma) {
