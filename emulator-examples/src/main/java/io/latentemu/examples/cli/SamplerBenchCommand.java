@@ -106,8 +106,8 @@ public final class SamplerBenchCommand implements Callable<Integer> {
         out.printf("%-22s %5s %5s %22s %20s %14s%n", "sampler", "steps", "calls", "ms/step (analytic)",
                 "overhead ms/step", "% of network");
         NoiseSchedule schedule = network.task().schedule();
-        // ND4J's Java side of an op runs some ten times slower for its first few thousand calls (JIT): without this
-        // the samplers timed first paid it (15-20 ms per step against ~1 ms once warm)
+        // the first windows of a process are slower (fresh native memory until the collector frees some): without
+        // this the samplers timed first paid for it
         for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
             for (String name : Samplers.names()) {
                 Samplers.create(name, steps, schedule).sample(free, shape, known, NoiseSource.derived(1, batch));
