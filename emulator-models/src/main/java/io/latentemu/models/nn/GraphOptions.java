@@ -21,8 +21,9 @@ package io.latentemu.models.nn;
 public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast,
                            int forwardGradientChannels) {
 
-    /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md). */
-    public static final int DEFAULT_FORWARD_GRADIENT_CHANNELS = 128;
+    /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md): with glibc
+     * keeping freed memory (the launcher's settings) libnd4j's conv2d_bp is the faster one below 256 input channels. */
+    public static final int DEFAULT_FORWARD_GRADIENT_CHANNELS = 256;
 
     /** Checks the threshold. */
     public GraphOptions {
