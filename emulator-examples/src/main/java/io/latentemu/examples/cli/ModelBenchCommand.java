@@ -95,7 +95,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "convolutions with at least N input channels compute their gradients by forward convolutions, "
                     + "the others with libnd4j's conv2d_bp (0: all, a large number: none; default: ${DEFAULT-VALUE}; "
                     + "for the comparison in docs/performance.md)")
-    int forwardGradientChannels = GraphOptions.DEFAULT_FORWARD_GRADIENT_CHANNELS;
+    int forwardGradientChannels = GraphOptions.defaults().forwardGradientChannels();
 
     @Option(names = "--compare", description = "also time the PyTorch twins of both networks (bench/torch_models.py) and print the ratios")
     boolean compare;
