@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter), updating parameter arrays in place:
@@ -18,6 +19,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>An update allocates nothing: each parameter has a scratch array beside its moments. Fresh native arrays
  * cost page faults and zeroing on every step (four temporaries per parameter, 150 MB per step for a 9.4M-parameter
  * autoencoder), and their release waits for Java's garbage collector.
+ *
+ * <p>The moments and the step come from libnd4j's fused {@code adam_updater} op, one native pass per parameter
+ * instead of some sixteen element-wise passes (20 ms against 66 ms per update of that autoencoder). The op
+ * computes {@code lr sqrt(c2) / c1 * m / (sqrt(v) + eps')} with {@code c = 1 - b^t}; passing
+ * {@code eps' = eps sqrt(c2)} makes it PyTorch's {@code lr / c1 * m / (sqrt(v / c2) + eps)} exactly.
  */
 public final class AdamW {
 
@@ -61,22 +67,25 @@ public final class AdamW {
     public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double learningRate,
                        Predicate<String> decays) {
         t++;
-        double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
+        int iteration = Math.toIntExact(t - 1);
+        // libnd4j replaces a zero step size by epsilon: run the op at rate 1 and skip the step instead
+        double opRate = learningRate == 0 ? 1 : learningRate;
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
             String name = e.getKey();
             INDArray p = e.getValue();
             INDArray g = gradients.get(name).castTo(p.dataType());
             INDArray mi = m.get(name);
             INDArray vi = v.get(name);
-            INDArray s = scratch.get(name);
+            INDArray step = scratch.get(name);
+            Nd4j.exec(new AdamUpdater(g, vi, mi, step, vi, mi, opRate, beta1, beta2, epsilon * Math.sqrt(c2),
+                    iteration));
             if (weightDecay > 0 && decays.test(name)) {
                 p.muli(1 - learningRate * weightDecay);
             }
-            mi.muli(beta1).addi(s.assign(g).muli(1 - beta1));
-            vi.muli(beta2).addi(s.assign(g).muli(g).muli(1 - beta2));
-            Transforms.sqrt(s.assign(vi).divi(c2), false).addi(epsilon);
-            p.subi(s.rdivi(mi).muli(learningRate / c1));
+            if (learningRate != 0) {
+                p.subi(step);
+            }
         }
     }
 
