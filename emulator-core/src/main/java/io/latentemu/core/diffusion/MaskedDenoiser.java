@@ -54,8 +54,9 @@ public final class MaskedDenoiser implements Denoiser {
         if (!conditioning.hasContext()) {
             return inner.denoise(xt, sigma, conditioning);
         }
-        PreparedContext context = prepare(conditioning, xt);
-        return context.clamp(inner.denoise(context.injectReusing(xt, sigma), sigma, conditioning));
+        INDArray out = xt.ulike();
+        denoiseInto(xt, sigma, conditioning, out);
+        return out;
     }
 
     /** {@code x} with its known entries set to their values, reusing the prepared context. */

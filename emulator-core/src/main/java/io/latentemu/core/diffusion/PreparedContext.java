@@ -26,8 +26,7 @@ final class PreparedContext {
 
     /** Known entries replaced by {@code sqrt(1 + sigma^2)} times their value (a new array). */
     INDArray inject(INDArray xt, INDArray sigma) {
-        INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
-        return xt.mul(keep).addi(Broadcast.scaleRows(known, scale));
+        return injectInto(xt, sigma, xt.ulike(), keep.ulike());
     }
 
     /**
@@ -39,14 +38,19 @@ final class PreparedContext {
             injected = keep.ulike();
             scaledKnown = keep.ulike();
         }
-        INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
-        scaledKnown.assign(known).muli(Broadcast.rowShaped(scale, known));
-        return injected.assign(xt).muli(keep).addi(scaledKnown);
+        return injectInto(xt, sigma, injected, scaledKnown);
     }
 
-    /** Known entries of {@code x} replaced by their values, written into {@code out}. */
-    void clampInto(INDArray x, INDArray out) {
-        out.assign(x).muli(keep).addi(known);
+    /** {@code out = xt keep + sqrt(1 + sigma^2) known}, row by row, with {@code scratch} for the second term. */
+    private INDArray injectInto(INDArray xt, INDArray sigma, INDArray out, INDArray scratch) {
+        INDArray scale = Transforms.sqrt(sigma.castTo(xt.dataType()).mul(sigma).addi(1.0), false);
+        scratch.assign(known).muli(Broadcast.rowShaped(scale, known));
+        return out.assign(xt).muli(keep).addi(scratch);
+    }
+
+    /** Known entries of {@code x} replaced by their values, written into {@code out}; returns out. */
+    INDArray clampInto(INDArray x, INDArray out) {
+        return out.assign(x).muli(keep).addi(known);
     }
 
     /** Whether this was prepared for tensors of the type and shape of {@code x}. */
@@ -56,6 +60,6 @@ final class PreparedContext {
 
     /** Known entries replaced by their values (a new array). */
     INDArray clamp(INDArray x) {
-        return x.mul(keep).addi(known);
+        return clampInto(x, x.ulike());
     }
 }
