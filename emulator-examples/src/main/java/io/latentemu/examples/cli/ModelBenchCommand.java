@@ -78,6 +78,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--fused-norms", description = "use libnd4j's layer_norm op for the norms (an experiment; see docs/performance.md)")
     boolean fusedNorms;
 
+    @Option(names = "--libnd4j-swish", description = "SiLU by libnd4j's swish op instead of the vectorised tanh "
+            + "(slower; kept for the comparison in docs/performance.md)")
+    boolean libnd4jSwish;
+
     @Option(names = "--broadcasting-ops", description = "broadcast with libnd4j's broadcasting ops instead of products by ones "
             + "(slower; kept for the comparison in docs/performance.md)")
     boolean broadcastingOps;
@@ -128,7 +132,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         out.printf("sgemm (ND4J mmul, float32, n=%d): %.1f GFLOP/s%n", sgemmSize, sgemm / 1e9);
         out.flush();
 
-        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
+        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms).withTanhSilu(!libnd4jSwish)
                 .withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst)
                 .withForwardGradientChannels(forwardGradientChannels));
         Optional<TorchReference> torch = Optional.empty();
@@ -269,7 +273,6 @@ public final class ModelBenchCommand implements Callable<Integer> {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Mean seconds of {@code timed} runs after {@code warm} untimed ones. */
     /** Wall and process CPU seconds per run of a task. */
     private record PerStep(double wall, double cpu) {
     }

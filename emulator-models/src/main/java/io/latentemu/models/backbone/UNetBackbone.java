@@ -7,6 +7,7 @@ import io.latentemu.models.nn.Init;
 import io.latentemu.models.nn.Linear;
 import io.latentemu.models.nn.PixelShuffle;
 import io.latentemu.models.nn.ResidualBlock;
+import io.latentemu.models.nn.Silu;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -44,7 +45,7 @@ public final class UNetBackbone implements Backbone {
         SDVariable frames = ctx.sd().concat(2, input.window(), input.mask()).reshape(-1, inChannels, s.height(), s.width());
         SDVariable c = new ConditioningEmbedding(config.embedding(), config.noiseFeatures())
                 .apply(ctx.scope("conditioning"), input.noiseLevel(), input.parameters(), input.parameterCount());
-        SDVariable cAct = c == null ? null : ctx.sd().nn.swish(c);
+        SDVariable cAct = c == null ? null : Silu.apply(ctx, c);
 
         SDVariable x = Conv2d.of3x3(inChannels, w.get(0), periodic).apply(ctx.scope("stem"), frames);
         List<SDVariable> skips = new ArrayList<>();

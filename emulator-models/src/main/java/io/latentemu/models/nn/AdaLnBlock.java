@@ -52,7 +52,7 @@ public record AdaLnBlock(long width, int heads, int tokens, int expansion, doubl
         SDVariable modulation;
         if (conditioning != null) {
             long dc = conditioning.getShape() == null ? d : conditioning.getShape()[1];
-            modulation = Linear.apply(ctx.scope("modulation"), ctx.sd().nn.swish(conditioning), dc, k * d,
+            modulation = Linear.apply(ctx.scope("modulation"), Silu.apply(ctx, conditioning), dc, k * d,
                     Init.fanInUniform().scaled(MODULATION_INIT_SCALE));
         } else {
             modulation = ctx.param("modulation", Init.zeros(), false, 1, k * d);

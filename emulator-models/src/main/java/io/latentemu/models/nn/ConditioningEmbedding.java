@@ -44,6 +44,6 @@ public record ConditioningEmbedding(long width, int noiseFeatures) {
 
     private SDVariable twoLayer(GraphContext ctx, SDVariable x, long in) {
         SDVariable h = Linear.apply(ctx.scope("fc1"), x, in, width);
-        return Linear.apply(ctx.scope("fc2"), ctx.sd().nn.swish(h), width, width);
+        return Linear.apply(ctx.scope("fc2"), Silu.apply(ctx, h), width, width);
     }
 }

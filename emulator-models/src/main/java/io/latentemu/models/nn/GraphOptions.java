@@ -17,9 +17,11 @@ package io.latentemu.models.nn;
  *                   by forward convolutions ({@link ForwardGradientConv2D}), the others with libnd4j's
  *                   {@code conv2d_bp}: oneDNN's backward kernels are slow for many channels on small images and
  *                   fine for few channels on large ones. 0: all convolutions; {@link Integer#MAX_VALUE}: none
+ * @param tanhSilu   compute SiLU as {@code h * (1 + tanh(h))}, {@code h = x / 2}, on oneDNN's vectorised tanh
+ *                   ({@link Silu}) instead of libnd4j's scalar {@code swish} loops
  */
 public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast,
-                           int forwardGradientChannels) {
+                           int forwardGradientChannels, boolean tanhSilu) {
 
     /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md): with glibc
      * keeping freed memory (the launcher's settings) libnd4j's conv2d_bp is the faster one below 256 input channels. */
@@ -33,29 +35,35 @@ public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean
     }
 
     /** The defaults: composed norms, broadcasting by matrix products, channels-last convolutions, convolution
-     * gradients by forward convolutions from {@value #DEFAULT_FORWARD_GRADIENT_CHANNELS} input channels. */
+     * gradients by forward convolutions from {@value #DEFAULT_FORWARD_GRADIENT_CHANNELS} input channels, SiLU
+     * on the vectorised tanh. */
     public static GraphOptions defaults() {
-        return new GraphOptions(false, true, true, DEFAULT_FORWARD_GRADIENT_CHANNELS);
+        return new GraphOptions(false, true, true, DEFAULT_FORWARD_GRADIENT_CHANNELS, true);
     }
 
     /** These options with {@code fusedNorms} changed. */
     public GraphOptions withFusedNorms(boolean fused) {
-        return new GraphOptions(fused, matmulBroadcasts, channelsLast, forwardGradientChannels);
+        return new GraphOptions(fused, matmulBroadcasts, channelsLast, forwardGradientChannels, tanhSilu);
     }
 
     /** These options with {@code matmulBroadcasts} changed. */
     public GraphOptions withMatmulBroadcasts(boolean on) {
-        return new GraphOptions(fusedNorms, on, channelsLast, forwardGradientChannels);
+        return new GraphOptions(fusedNorms, on, channelsLast, forwardGradientChannels, tanhSilu);
     }
 
     /** These options with {@code channelsLast} changed. */
     public GraphOptions withChannelsLast(boolean on) {
-        return new GraphOptions(fusedNorms, matmulBroadcasts, on, forwardGradientChannels);
+        return new GraphOptions(fusedNorms, matmulBroadcasts, on, forwardGradientChannels, tanhSilu);
     }
 
     /** These options with {@code forwardGradientChannels} changed. */
     public GraphOptions withForwardGradientChannels(int channels) {
-        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, channels);
+        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, channels, tanhSilu);
+    }
+
+    /** These options with {@code tanhSilu} changed. */
+    public GraphOptions withTanhSilu(boolean on) {
+        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, forwardGradientChannels, on);
     }
 
     /** Whether a convolution with {@code inputChannels} computes its gradients by forward convolutions. */

@@ -23,7 +23,7 @@ public record Mlp(long width, int expansion, double dropout) {
     public SDVariable apply(GraphContext ctx, SDVariable x) {
         long hidden = width * expansion;
         SDVariable h = Linear.apply(ctx.scope("fc1"), x, width, hidden);
-        h = ctx.sd().nn.swish(h);
+        h = Silu.apply(ctx, h);
         h = Dropout.apply(ctx, h, dropout);
         return Linear.apply(ctx.scope("fc2"), h, hidden, width);
     }

@@ -50,7 +50,7 @@ public record ResidualBlock(long channels, Periodicity periodic, double dropout)
             y = y.mul(parts[0].add(1.0)).add(parts[1]);
         }
         y = Conv2d.of3x3(channels, channels, periodic).apply(ctx.scope("conv1"), y);
-        y = ctx.sd().nn.swish(y);
+        y = Silu.apply(ctx, y);
         y = Dropout.apply(ctx, y, dropout);
         y = Conv2d.of3x3(channels, channels, periodic)
                 .apply(ctx.scope("conv2"), y, Init.fanInUniform().scaled(LAST_CONV_SCALE));

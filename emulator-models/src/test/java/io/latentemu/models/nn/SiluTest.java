@@ -1,0 +1,105 @@
+package io.latentemu.models.nn;
+
+import static io.latentemu.models.nn.GradientChecks.assertGradients;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * SiLU on the vectorised tanh ({@link Silu}, {@link VectorTanh}): values and gradients in single precision
+ * against the closed forms {@code x / (1 + e^-x)} and {@code s + x s (1 - s)} evaluated in Java's double
+ * arithmetic, central finite differences in double precision, and the graph's round trip through a file.
+ */
+class SiluTest {
+
+    /** Inputs spread over [-14, 14] (the negative tail is where 1 + tanh(x/2) cancels), single precision. */
+    private static INDArray inputs() {
+        return Nd4j.linspace(-14, 14, 4 * 16 * 16 * 32, DataType.FLOAT).reshape(4, 16, 16, 32);
+    }
+
+    private static SameDiff graph(INDArray x, GraphOptions options, INDArray weights) {
+        SameDiff sd = SameDiff.create();
+        GraphContext ctx = GraphContext.create(sd, DataType.FLOAT, 0, options);
+        SDVariable in = sd.var("x", x.dup());
+        SDVariable y = Silu.apply(ctx, in);
+        sd.setLossVariables(y.mul(sd.constant(weights)).sum("loss"));
+        y.rename("y");
+        return sd;
+    }
+
+    private static double silu(double x) {
+        return x / (1 + Math.exp(-x));
+    }
+
+    private static double siluDerivative(double x) {
+        double s = 1 / (1 + Math.exp(-x));
+        return s + x * s * (1 - s);
+    }
+
+    @Test
+    void singlePrecisionValuesAndGradientsMatchTheClosedForms() {
+        INDArray x = inputs();
+        INDArray weights = Nd4j.rand(DataType.FLOAT, x.shape()).subi(0.5);
+        SameDiff sd = graph(x, GraphOptions.defaults(), weights);
+        INDArray y = sd.output(Map.of(), "y").get("y");
+        INDArray dx = sd.calculateGradients(Map.of(), "x").get("x");
+        double worstValue = 0;
+        double worstGradient = 0;
+        for (long i = 0; i < x.length(); i++) {
+            double xi = x.getDouble(i);
+            double valueError = Math.abs(y.getDouble(i) - silu(xi)) / (1e-6 + 1e-6 * Math.abs(silu(xi)));
+            double gradientError = Math.abs(dx.getDouble(i) - weights.getDouble(i) * siluDerivative(xi)) / 2e-6;
+            worstValue = Math.max(worstValue, valueError);
+            worstGradient = Math.max(worstGradient, gradientError);
+        }
+        assertTrue(worstValue <= 1, "value error " + worstValue + " x (1e-6 + 1e-6 |y|)");
+        assertTrue(worstGradient <= 1, "gradient error " + worstGradient + " x 2e-6");
+        Set<String> ops = sd.getOps().values().stream().map(o -> o.getOp().opName()).collect(Collectors.toSet());
+        assertTrue(ops.contains(VectorTanh.OP_NAME), "the default runs the vectorised tanh: " + ops);
+    }
+
+    @Test
+    void agreesWithLibnd4jsSwish() {
+        INDArray x = inputs();
+        INDArray weights = Nd4j.rand(DataType.FLOAT, x.shape()).subi(0.5);
+        SameDiff tanh = graph(x, GraphOptions.defaults(), weights);
+        SameDiff swish = graph(x, GraphOptions.defaults().withTanhSilu(false), weights);
+        INDArray a = tanh.output(Map.of(), "y").get("y");
+        INDArray b = swish.output(Map.of(), "y").get("y");
+        assertEquals(0, a.sub(b).amaxNumber().doubleValue(), 1e-5);
+        INDArray da = tanh.calculateGradients(Map.of(), "x").get("x");
+        INDArray db = swish.calculateGradients(Map.of(), "x").get("x");
+        assertEquals(0, da.sub(db).amaxNumber().doubleValue(), 1e-5);
+    }
+
+    @Test
+    void finiteDifferencesInDoublePrecision() {
+        assertGradients(3, new long[]{2, 3, 5, 4}, Silu::apply);
+    }
+
+    @Test
+    void savedAndLoadedGraphKeepsTheOpAndItsGradient() throws Exception {
+        INDArray x = inputs();
+        INDArray weights = Nd4j.rand(DataType.FLOAT, x.shape()).subi(0.5);
+        SameDiff sd = graph(x, GraphOptions.defaults(), weights);
+        INDArray before = sd.calculateGradients(Map.of(), "x").get("x");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        sd.save(bytes, true);
+        VectorTanh.register();
+        SameDiff loaded = SameDiff.load(new ByteArrayInputStream(bytes.toByteArray()), true);
+        assertTrue(loaded.getOps().values().stream().anyMatch(op -> op.getOp() instanceof VectorTanh));
+        INDArray after = loaded.calculateGradients(Map.of(), "x").get("x");
+        assertEquals(0, after.sub(before).amaxNumber().doubleValue(), 1e-7);
+    }
+}
