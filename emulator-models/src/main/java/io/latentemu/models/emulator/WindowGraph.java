@@ -54,13 +54,13 @@ final class WindowGraph {
 
     /**
      * Windows {@code x} scaled row by row by {@code v [B]}. With {@link io.latentemu.models.nn.GraphOptions#matmulBroadcasts()}
-     * v is first repeated to x's shape by a product with a row of ones ({@link Broadcasts}), so that the multiply
-     * and its gradient involve no broadcasting; otherwise a broadcasting multiply by {@code [B, 1, 1, 1, 1]}.
+     * the rows of x as {@code [B, n]} are scaled by the column v ({@link Broadcasts#multiplyColumn}, whose gradient
+     * avoids libnd4j's broadcasting backward pass); otherwise a broadcasting multiply by {@code [B, 1, 1, 1, 1]}.
      */
     static SDVariable scaleRows(GraphContext ctx, SDVariable x, SDVariable v, WindowShape s) {
         if (ctx.options().matmulBroadcasts()) {
             long n = (long) s.frames() * s.channels() * s.height() * s.width();
-            return x.mul(Broadcasts.repeatColumns(ctx, v.reshape(-1, 1), n).reshape(ctx.sd().shape(x)));
+            return Broadcasts.multiplyColumn(ctx, x.reshape(-1, n), v.reshape(-1, 1)).reshape(ctx.sd().shape(x));
         }
         return x.mul(v.reshape(-1, 1, 1, 1, 1));
     }

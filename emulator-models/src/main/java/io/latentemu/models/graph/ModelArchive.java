@@ -2,8 +2,7 @@ package io.latentemu.models.graph;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.latentemu.models.nn.ForwardGradientConv2D;
-import io.latentemu.models.nn.VectorTanh;
+import io.latentemu.models.nn.CustomOps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,9 +88,7 @@ public final class ModelArchive {
                 if (e.getName().equals(CARD_ENTRY)) {
                     card = JSON.readValue(zip.readAllBytes(), ModelCard.class);
                 } else if (e.getName().equals(GRAPH_ENTRY) && withGraph) {
-                    // their op names must be known before the graph is read
-                    ForwardGradientConv2D.register();
-                    VectorTanh.register();
+                    CustomOps.register(); // the project's op names must be known before the graph is read
                     graph = SameDiff.load(new ByteArrayInputStream(zip.readAllBytes()), false);
                 }
             }

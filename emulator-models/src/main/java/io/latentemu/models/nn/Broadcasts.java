@@ -6,13 +6,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Broadcasting written as rank-1 matrix products, for speed. libnd4j's broadcasting element-wise ops and
- * their gradients (a reduction over the broadcast axes) are slow on the transformer's {@code [B*T, D]} token
- * matrices; a product with a constant column or row of ones runs as one BLAS call, and its gradient too. Used
- * by the token norms, the linear layers' biases, the adaLN modulation, the rotary code and the autoencoder's
- * channel norm (channels last) when
- * {@link GraphOptions#matmulBroadcasts()} is on (measured in docs/performance.md). Each helper computes exactly
- * what the broadcasting op would.
+ * Broadcasting written for speed. libnd4j's broadcasting element-wise ops are fast forward but their gradients
+ * (a reduction over the broadcast axes) are slow on the transformer's {@code [B*T, D]} token matrices and the
+ * autoencoder's pixel rows. Row means and repeated rows are products with a constant column or row of ones (one
+ * BLAS call, and its gradient too); a column combined with every row ({@link #subtractColumn},
+ * {@link #multiplyColumn}) is libnd4j's broadcasting op with a gradient of its own ({@link ColumnBroadcast}).
+ * Used by the token and channel norms, the linear layers' biases, the adaLN modulation, the rotary code and the
+ * denoiser's scalings when {@link GraphOptions#matmulBroadcasts()} is on (measured in docs/performance.md). Each
+ * helper computes exactly what the broadcasting op would.
  */
 public final class Broadcasts {
 
@@ -24,9 +25,15 @@ public final class Broadcasts {
         return x.mmul(ctx.constant(Nd4j.valueArrayOf(new long[]{d, 1}, 1.0 / d, DataType.DOUBLE)));
     }
 
-    /** {@code v [N, 1]} repeated across {@code d} columns: {@code v 1_d^T}, shape {@code [N, d]}. */
-    public static SDVariable repeatColumns(GraphContext ctx, SDVariable v, long d) {
-        return v.mmul(ctx.constant(Nd4j.ones(ctx.dataType(), 1, d)));
+    /** {@code x [N, d] - v [N, 1]}: each row minus its own value, with a gradient of one row sum ({@link ColumnBroadcast}). */
+    public static SDVariable subtractColumn(GraphContext ctx, SDVariable x, SDVariable v) {
+        return ColumnBroadcast.Subtract.apply(ctx.sd(), x, v);
+    }
+
+    /** {@code x [N, d] * v [N, 1]}: each row times its own value, with a gradient of one product and one row sum
+     * ({@link ColumnBroadcast}). */
+    public static SDVariable multiplyColumn(GraphContext ctx, SDVariable x, SDVariable v) {
+        return ColumnBroadcast.Multiply.apply(ctx.sd(), x, v);
     }
 
     /** {@code x [N, d] + b [d]} (row vector added to every row). */

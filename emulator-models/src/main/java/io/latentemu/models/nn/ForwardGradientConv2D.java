@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.imports.converters.ImportClassMapping;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -33,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code conv2d_bp}.
  *
  * <p>The op carries its own name so that SameDiff, which clones every op through its serialised form when it
- * builds the gradient graph, finds this class again ({@link #register()} adds the name to ND4J's op table);
+ * builds the gradient graph, finds this class again ({@link CustomOps#register()} adds the name to ND4J's op table);
  * natively it runs libnd4j's {@code conv2d}.
  */
 public class ForwardGradientConv2D extends Conv2D {
@@ -44,7 +43,7 @@ public class ForwardGradientConv2D extends Conv2D {
     private static final String NATIVE_NAME = "conv2d";
 
     static {
-        register();
+        CustomOps.register();
     }
 
     /** For ND4J's op table and SameDiff's cloning; not for direct use. */
@@ -54,11 +53,6 @@ public class ForwardGradientConv2D extends Conv2D {
     /** Adds the convolution of {@code inputs} ({@code x, w[, b]}) to {@code sd}. */
     public ForwardGradientConv2D(SameDiff sd, SDVariable[] inputs, Conv2DConfig config) {
         super(sd, inputs, config);
-    }
-
-    /** Makes the op's name known to ND4J so SameDiff can clone it; idempotent. */
-    public static void register() {
-        ImportClassMapping.getOpNameMapping().putIfAbsent(OP_NAME, new ForwardGradientConv2D());
     }
 
     /** The convolution {@code conv2d(x, w[, b])} with this op's gradient. */

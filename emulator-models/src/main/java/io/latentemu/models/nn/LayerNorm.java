@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>{@link #channels} standardises a {@code [B, C, H, W]} tensor over C only, at every pixel (the
  * autoencoder's norm); {@link #lastAxis} standardises tokens {@code [..., D]} over D (the transformer's norm).
- * With {@link GraphOptions#matmulBroadcasts()} the token norm's means and their expansions are products by ones
- * ({@link Broadcasts}), and so are the channel norm's when channels are last.
+ * With {@link GraphOptions#matmulBroadcasts()} the token norm's means are products by ones and its per-row
+ * values are applied by column ops ({@link Broadcasts}), and so are the channel norm's when channels are last.
  */
 public final class LayerNorm {
 
@@ -23,7 +23,7 @@ public final class LayerNorm {
     /**
      * Standardises an image tensor (in the context's {@link Layout}) over its {@code c} channels. Channels last,
      * with {@link GraphOptions#matmulBroadcasts()}, the pixels are the rows of a {@code [B*H*W, c]} matrix (a
-     * view) standardised with products by ones; channels first it uses broadcasting ops (per-sample products over
+     * view) standardised as {@link Broadcasts} says; channels first it uses broadcasting ops (per-sample products over
      * {@code [B, C, H*W]} made the forward pass slower, docs/performance.md).
      */
     public static SDVariable channels(GraphContext ctx, SDVariable x, long c) {
@@ -43,12 +43,13 @@ public final class LayerNorm {
         return standardize(ctx, x, rank, rank - 1, d);
     }
 
-    /** Standardises the rows of {@code x [N, d]} with products by ones (see {@link Broadcasts}). */
+    /** Standardises the rows of {@code x [N, d]}: means by products with ones, per-row values applied by
+     * {@link Broadcasts#subtractColumn} and {@link Broadcasts#multiplyColumn}. */
     static SDVariable rows(GraphContext ctx, SDVariable x, long d) {
-        SDVariable centred = x.sub(Broadcasts.repeatColumns(ctx, Broadcasts.rowMean(ctx, x, d), d));
+        SDVariable centred = Broadcasts.subtractColumn(ctx, x, Broadcasts.rowMean(ctx, x, d));
         SDVariable variance = Broadcasts.rowMean(ctx, centred.mul(centred), d);
         SDVariable scale = ctx.sd().math.rsqrt(variance.add(EPS));
-        return centred.mul(Broadcasts.repeatColumns(ctx, scale, d));
+        return Broadcasts.multiplyColumn(ctx, centred, scale);
     }
 
     /**

@@ -16,7 +16,7 @@ public final class RmsNorm {
         if (ctx.options().matmulBroadcasts()) {
             SDVariable rows = x.reshape(-1, d);
             SDVariable scale = ctx.sd().math.rsqrt(Broadcasts.rowMean(ctx, rows.mul(rows), d).add(EPS));
-            return rows.mul(Broadcasts.repeatColumns(ctx, scale, d)).reshape(ctx.sd().shape(x));
+            return Broadcasts.multiplyColumn(ctx, rows, scale).reshape(ctx.sd().shape(x));
         }
         SDVariable meanSquare = x.mul(x).mean(true, rank - 1);
         return x.mul(ctx.sd().math.rsqrt(meanSquare.add(EPS)));

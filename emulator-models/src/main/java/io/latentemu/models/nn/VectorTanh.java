@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.imports.converters.ImportClassMapping;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -20,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * 5.4 ms; its derivative 0.9 ms). It backs {@link Silu}.
  *
  * <p>The op carries its own name so that SameDiff, which clones every op through its serialised form when it
- * builds the gradient graph, finds this class again ({@link #register()} adds the name to ND4J's op table);
+ * builds the gradient graph, finds this class again ({@link CustomOps#register()} adds the name to ND4J's op table);
  * natively it runs libnd4j's {@code tanh}.
  */
 public class VectorTanh extends DynamicCustomOp {
@@ -31,7 +30,7 @@ public class VectorTanh extends DynamicCustomOp {
     private static final String NATIVE_NAME = "tanh";
 
     static {
-        register();
+        CustomOps.register();
     }
 
     /** For ND4J's op table and SameDiff's cloning; not for direct use. */
@@ -41,11 +40,6 @@ public class VectorTanh extends DynamicCustomOp {
     /** Adds {@code tanh(x)} to {@code sd}. */
     public VectorTanh(SameDiff sd, SDVariable x) {
         super(sd, x);
-    }
-
-    /** Makes the op's name known to ND4J so SameDiff can clone and load it; idempotent. */
-    public static void register() {
-        ImportClassMapping.getOpNameMapping().putIfAbsent(OP_NAME, new VectorTanh());
     }
 
     /** {@code tanh(x)} by libnd4j's custom op. */

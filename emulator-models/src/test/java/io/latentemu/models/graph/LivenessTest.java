@@ -98,10 +98,12 @@ class LivenessTest {
         Map<String, INDArray> released = new HashMap<>();
         double loss = 0;
         ReusingMemoryManager liveness = null;
-        for (int run = 0; run < 4; run++) {
+        // the pool serves a request from the smallest free buffer up to twice its size, so which buffers serve
+        // which arrays settles over the first runs (two or three, depending on the graph); then nothing is new
+        for (int run = 0; run < 6; run++) {
             LossAndGradients lg = step.get();
             liveness = manager(graph);
-            if (run >= 2) {
+            if (run >= 3) {
                 assertEquals(0, liveness.freshAllocations(), "run " + run + " allocated new buffers");
             }
             loss = lg.loss();

@@ -89,8 +89,9 @@ class BlockValueTest {
         SDVariable b = ctx.constant(Nd4j.createFromArray(1.0, -2.0, 3.0, 0.5));
         SDVariable biasProducts = Broadcasts.addRow(ctx, rows, b, 4);
         SDVariable biasBroadcast = rows.add(b);
-        SDVariable meanProducts = Broadcasts.repeatColumns(ctx, Broadcasts.rowMean(ctx, rows, 4), 4);
-        SDVariable meanBroadcast = rows.mean(true, 1).add(rows.mul(0));
+        SDVariable meanProducts = Broadcasts.multiplyColumn(ctx,
+                Broadcasts.subtractColumn(ctx, rows, Broadcasts.rowMean(ctx, rows, 4)), rows.sum(true, 1));
+        SDVariable meanBroadcast = rows.sub(rows.mean(true, 1)).mul(rows.sum(true, 1));
         Map<String, INDArray> out = ctx.sd().output(Map.of("x", Nd4j.randn(DataType.DOUBLE, 2, 3, 4),
                 "s", Nd4j.randn(DataType.DOUBLE, 2, 1, 4)), viaProducts.name(), viaBroadcast.name(), biasProducts.name(),
                 biasBroadcast.name(), meanProducts.name(), meanBroadcast.name());

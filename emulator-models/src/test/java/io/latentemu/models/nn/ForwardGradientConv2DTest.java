@@ -110,7 +110,7 @@ class ForwardGradientConv2DTest {
         Map<String, INDArray> before = gradients(sd);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         sd.save(bytes, false);
-        ForwardGradientConv2D.register();
+        CustomOps.register();
         SameDiff loaded = SameDiff.load(new ByteArrayInputStream(bytes.toByteArray()), false);
         assertTrue(loaded.getOps().values().stream().anyMatch(op -> op.getOp() instanceof ForwardGradientConv2D));
         Map<String, INDArray> after = gradients(loaded);

@@ -96,7 +96,7 @@ class SiluTest {
         INDArray before = sd.calculateGradients(Map.of(), "x").get("x");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         sd.save(bytes, true);
-        VectorTanh.register();
+        CustomOps.register();
         SameDiff loaded = SameDiff.load(new ByteArrayInputStream(bytes.toByteArray()), true);
         assertTrue(loaded.getOps().values().stream().anyMatch(op -> op.getOp() instanceof VectorTanh));
         INDArray after = loaded.calculateGradients(Map.of(), "x").get("x");
