@@ -13,7 +13,8 @@ The networks mirror emulator-models layer for layer (same shapes, same parameter
   appended, noise level log(sigma) through a sinusoidal code and a two-layer MLP, adaLN-zero blocks with
   RMS-normalised queries and keys, output mixed with the input by c_skip and c_out); the step is the
   sigma-weighted denoising loss, its gradients and an AdamW update.
-Timing: --warmup untimed steps, then the mean of --steps steps; forward passes under no_grad likewise.
+Timing: --warmup untimed steps, then the mean of --steps steps; forward passes under no_grad likewise
+(as many untimed ones first).
 Needs Debian's python3-torch with OpenBLAS (libopenblas0-pthread); without it matrix products are far slower.
 """
 import argparse
@@ -137,7 +138,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--size", type=int, default=64)
-    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--warmup", type=int, default=8)
     p.add_argument("--steps", type=int, default=5)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
@@ -176,7 +177,7 @@ def main():
 
     train, train_cpu = mean_seconds(a.warmup, step)
     with torch.no_grad():
-        fwd, fwd_cpu = mean_seconds(1, forward)
+        fwd, fwd_cpu = mean_seconds(a.warmup, forward)
     params = sum(q.numel() for q in net.parameters())
     print(f"torch {torch.__version__} {a.network} train_step_s={train:.4f} forward_s={fwd:.4f} params={params} "
           f"threads={torch.get_num_threads()} train_cpu_s={train_cpu:.4f} forward_cpu_s={fwd_cpu:.4f}", flush=True)

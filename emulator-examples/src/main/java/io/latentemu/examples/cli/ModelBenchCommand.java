@@ -22,6 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,8 +43,11 @@ import picocli.CommandLine.Option;
  * squared reconstruction error. The ViT is {@link VitConfig#benchmark()} inside the EDM denoiser on windows of
  * 5 x 16 x 8 x 8 latents (320 tokens of 16 channels plus the mask); its training step is the weighted
  * denoising loss. A step is loss, gradients and an AdamW update; a forward pass is one inference call.
- * Timing: {@code --warmup} untimed steps, then the mean of {@code --steps}, like the PyTorch script; the
- * process's CPU seconds per step are printed too (less sensitive than wall time to other load on the machine).
+ * Timing: {@code --warmup} untimed steps (and as many untimed forward passes), then the mean of {@code --steps},
+ * like the PyTorch script; the process's CPU seconds per step are printed too (less sensitive than wall time to
+ * other load on the machine). The default warm-up reaches the steady state: a process's first five or six training
+ * steps carry one-time costs (oneDNN generating kernels, the memory pools and glibc's heaps growing, Java compiling
+ * SameDiff's executor), so their times are printed separately.
  *
  * <p>With {@code --compare} each network is followed by its PyTorch twin ({@link TorchReference}, the project's
  * {@code bench/torch_models.py}) at the same batch, sizes, step counts and thread count, and the ratios
@@ -63,7 +67,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "5", description = "timed steps and forward passes (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "8", description = "untimed steps and forward passes first, printed "
+            + "separately; the first five or six steps of a process carry one-time costs (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--network", defaultValue = "all", description = "autoencoder, vit or all (default: ${DEFAULT-VALUE})")
@@ -261,7 +266,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
             adam.update(model.parameters(), lg.gradients(), 1e-4, model::decays);
         };
         PerStep train = perStep(warmup, steps, step);
-        PerStep fwd = perStep(1, steps, forward);
+        out.printf(Locale.ROOT, "%s: warm-up training steps (s):%s%n", name, train.warmupText());
+        PerStep fwd = perStep(warmup, steps, forward);
         if (profileRows > 0) {
             out.printf("%s: time inside each op type during one training step (the rest is SameDiff's own work)%n", name);
             out.print(OpTimer.profile(graphModel.graph(), step).table(profileRows));
@@ -273,14 +279,25 @@ public final class ModelBenchCommand implements Callable<Integer> {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Wall and process CPU seconds per run of a task. */
-    private record PerStep(double wall, double cpu) {
+    /** Wall and process CPU seconds per timed run of a task, and the wall seconds of each warm-up run. */
+    private record PerStep(double wall, double cpu, double[] warmups) {
+
+        String warmupText() {
+            StringBuilder sb = new StringBuilder();
+            for (double w : warmups) {
+                sb.append(String.format(Locale.ROOT, " %.2f", w));
+            }
+            return sb.length() == 0 ? " none" : sb.toString();
+        }
     }
 
-    /** Runs {@code task} {@code warm} times untimed, then {@code timed} times timed. */
+    /** Runs {@code task} {@code warm} times (timed one by one), then {@code timed} times (timed together). */
     private static PerStep perStep(int warm, int timed, Runnable task) {
+        double[] warmups = new double[warm];
         for (int i = 0; i < warm; i++) {
+            long w0 = System.nanoTime();
             task.run();
+            warmups[i] = (System.nanoTime() - w0) / 1e9;
         }
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
@@ -288,7 +305,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
             task.run();
         }
         int n = Math.max(1, timed);
-        return new PerStep((System.nanoTime() - t0) / 1e9 / n, (processCpuNanos() - cpu0) / 1e9 / n);
+        return new PerStep((System.nanoTime() - t0) / 1e9 / n, (processCpuNanos() - cpu0) / 1e9 / n, warmups);
     }
 
     /** FLOP/s of ND4J's float32 matrix product of two n x n matrices, best of three. */
