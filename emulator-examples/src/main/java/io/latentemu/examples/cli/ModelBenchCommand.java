@@ -45,9 +45,10 @@ import picocli.CommandLine.Option;
  * denoising loss. A step is loss, gradients and an AdamW update; a forward pass is one inference call.
  * Timing: {@code --warmup} untimed steps (and as many untimed forward passes), then the mean of {@code --steps},
  * like the PyTorch script; the process's CPU seconds per step are printed too (less sensitive than wall time to
- * other load on the machine). The default warm-up reaches the steady state: a process's first five or six training
- * steps carry one-time costs (oneDNN generating kernels, the memory pools and glibc's heaps growing, Java compiling
- * SameDiff's executor), so their times are printed separately.
+ * other load on the machine). The default warm-up reaches the steady state: a process's first steps carry one-time
+ * costs (oneDNN generating kernels, the memory pools and glibc's heaps growing, and Java's C2 compiler, which on two
+ * cores takes one from the computation in bursts of up to a second per step until about the twentieth step of the
+ * benchmark autoencoder), so their times are printed separately.
  *
  * <p>With {@code --compare} each network is followed by its PyTorch twin ({@link TorchReference}, the project's
  * {@code bench/torch_models.py}) at the same batch, sizes, step counts and thread count, and the ratios
@@ -64,11 +65,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16", description = "samples per batch (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--steps", defaultValue = "5", description = "timed steps and forward passes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "8", description = "timed steps and forward passes (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "8", description = "untimed steps and forward passes first, printed "
-            + "separately; the first five or six steps of a process carry one-time costs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed steps and forward passes first, printed "
+            + "separately; a process's first steps carry one-time costs (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--network", defaultValue = "all", description = "autoencoder, vit or all (default: ${DEFAULT-VALUE})")
