@@ -1,34 +1,21 @@
 package io.latentemu.models.nn;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.CustomOpDescriptor;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An element-wise op between the rows of {@code x [N, d]} and a column {@code v [N, 1]} (each row combined with
  * its own value), run by libnd4j's broadcasting op, with a gradient written for that one pattern.
  *
- * <p>Why: libnd4j's broadcasting ops are fast forward (as fast as a plain element-wise op on the autoencoder's
- * {@code [65536, 32]} pixel rows) but their generic backward passes tile and reduce slowly, which is why
- * {@link Broadcasts} first wrote these broadcasts as products with a row of ones; that product costs a full-size
- * array and a matrix product forward and two more backward (0.8-1.0 ms each inside the autoencoder's graph).
- * The gradients here are one element-wise op and one row sum.
- *
- * <p>Each op carries its own name so that SameDiff, which clones every op through its serialised form when it
- * builds the gradient graph, finds the class again ({@link CustomOps#register()}); natively it runs libnd4j's
- * op of {@link #nativeName()}.
+ * <p>Why: libnd4j's broadcasting ops are as fast forward as a plain element-wise op (the autoencoder's
+ * {@code [65536, 32]} pixel rows times a column: 0.25-0.31 ms), but their generic backward passes tile and reduce
+ * slowly, which is why {@link Broadcasts} had written these broadcasts as products with a row of ones. Those
+ * products made the repeated column a full-size array; these ops do not (an autoencoder training step's
+ * activations: 737 MB against 864 MB), at the same speed (docs/performance.md). The gradients are one
+ * element-wise op and one row sum.
  */
-public abstract class ColumnBroadcast extends DynamicCustomOp {
-
-    static {
-        CustomOps.register();
-    }
+public abstract class ColumnBroadcast extends NativeOpUnderOwnName {
 
     /** For ND4J's op table and SameDiff's cloning. */
     protected ColumnBroadcast() {
@@ -36,32 +23,7 @@ public abstract class ColumnBroadcast extends DynamicCustomOp {
 
     /** Adds {@code op(x, v)} to {@code sd}. */
     protected ColumnBroadcast(SameDiff sd, SDVariable x, SDVariable v) {
-        super(sd, new SDVariable[]{x, v});
-    }
-
-    /** The libnd4j op this one runs. */
-    protected abstract String nativeName();
-
-    @Override
-    public long opHash() {
-        return getDescriptor().getHash();
-    }
-
-    /** The descriptor of the native op. */
-    @Override
-    public CustomOpDescriptor getDescriptor() {
-        return Nd4j.getExecutioner().getCustomOperations().get(nativeName());
-    }
-
-    /** No properties (ND4J's op descriptors, which the default reads, do not know the op's name). */
-    @Override
-    public Map<String, Object> propertiesForFunction() {
-        return Collections.emptyMap();
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-        return Collections.singletonList(inputTypes.get(0));
+        super(sd, x, v);
     }
 
     /** The row sums of {@code a [N, d]} as {@code [N, 1]}. */

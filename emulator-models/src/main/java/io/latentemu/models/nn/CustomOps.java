@@ -4,8 +4,9 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.imports.converters.ImportClassMapping;
 
 /**
- * The project's own op classes ({@link ForwardGradientConv2D}, {@link VectorTanh}, {@link ColumnBroadcast}'s
- * kinds): native libnd4j ops under their own names, with gradients of their own. SameDiff finds an op's class by
+ * The project's own op classes ({@link ForwardGradientConv2D}, and the {@link NativeOpUnderOwnName}s
+ * {@link VectorTanh} and {@link ColumnBroadcast}'s kinds): native libnd4j ops under their own names, with
+ * gradients of their own. SameDiff finds an op's class by
  * its name when it clones a graph to build gradients and when it loads a saved graph, so the names must be in
  * ND4J's op table first; {@link #register()} puts them there.
  */
