@@ -138,8 +138,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
         out.printf("sgemm (ND4J mmul, float32, n=%d): %.1f GFLOP/s%n", sgemmSize, sgemm / 1e9);
         out.flush();
 
-        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms).withTanhSilu(!libnd4jSwish)
-                .withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst)
+        BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
+                .withTanhSilu(!libnd4jSwish).withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst)
                 .withForwardGradientChannels(forwardGradientChannels));
         Optional<TorchReference> torch = Optional.empty();
         if (compare) {

@@ -27,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * runs switch its own release logic off), so every step allocates its activations afresh. Fresh native memory
  * costs a page fault per 4 KiB page on first touch, about 5 ms per MB on the machines we measured, which made a
  * 1-second step take 20-30 seconds. A graph run with the same shapes requests the same array sizes every time,
- * so arrays kept from the previous run serve the next one exactly.
+ * so arrays kept from the previous run serve the next one. A request takes the smallest free buffer up to twice its
+ * size, so which buffer serves which array settles over the first two or three runs; after that a run allocates
+ * nothing.
  *
  * <p>Why release within a run: without it a run's working set is the sum of all its arrays (about 1 GB for a
  * quickstart ViT training step). With {@link #beginRun(SameDiff, Set)} the manager knows the graph and the
