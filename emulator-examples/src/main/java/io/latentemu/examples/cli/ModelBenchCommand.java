@@ -96,6 +96,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
             + "(slower; kept for the comparison in docs/performance.md)")
     boolean channelsFirst;
 
+    @Option(names = "--copying-reshapes", description = "run reshapes as libnd4j's copying op instead of views "
+            + "(slower; kept for the comparison in docs/performance.md)")
+    boolean copyingReshapes;
+
     @Option(names = "--torch-same-malloc",
             description = "run the PyTorch twin with the glibc allocator settings the launcher made for us (default: "
                     + "without them, with glibc's defaults, as PyTorch users run it)")
@@ -255,6 +259,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     private <B> Result measure(String name, GraphModel graphModel, TrainableModel<B> model, B data, Runnable forward) {
         PrintWriter out = spec.commandLine().getOut();
+        graphModel.graph().setReshapeViews(!copyingReshapes);
         long params = graphModel.graph().parameterCount();
         out.printf("%s: %,d parameters; measuring ...%n", name, params);
         out.flush();

@@ -37,6 +37,7 @@ public final class ModelGraph {
     private final Set<String> decayed;
     private final boolean hasTrainingFlag;
     private final RandomOpSeeder seeder = new RandomOpSeeder();
+    private boolean reshapeViews = true;
     /** Name under which SameDiff stores the gradient function of a graph. */
     private static final String GRADIENT_FUNCTION = "grad";
 
@@ -91,6 +92,19 @@ public final class ModelGraph {
     public ModelCard card(String kind, Object spec) {
         return new ModelCard(kind, ModelCard.FORMAT_VERSION, dataType.name(), ModelArchive.json().valueToTree(spec),
                 new java.util.ArrayList<>(decayed), null, null, null, Map.of());
+    }
+
+    /**
+     * Whether runs execute reshapes as views of their inputs ({@link ReshapeViewSession}; the default) or with
+     * libnd4j's copying {@code reshape} op (for the comparison in docs/performance.md). Results are the same.
+     */
+    public void setReshapeViews(boolean on) {
+        reshapeViews = on;
+    }
+
+    /** See {@link #setReshapeViews}. */
+    public boolean reshapeViews() {
+        return reshapeViews;
     }
 
     /** The graph itself (to add outputs, attach listeners, profile). */
@@ -204,12 +218,21 @@ public final class ModelGraph {
 
     /**
      * Recycles the arrays of the previous run of {@code graph} on this thread (see {@link ReusingMemoryManager}),
-     * creating the thread's session with the recycling manager before its first run; the run returns
+     * creating the thread's session (a {@link ReshapeViewSession} unless {@link #setReshapeViews} turned views
+     * off) with the recycling manager before its first run; the run returns
      * {@code outputs}, and every other array goes back to the pool after its last reader.
      */
-    private static void beginRun(SameDiff graph, Set<String> outputs) {
-        InferenceSession session = graph.getSessions()
-                .computeIfAbsent(Thread.currentThread().getId(), id -> new InferenceSession(graph));
+    private void beginRun(SameDiff graph, Set<String> outputs) {
+        InferenceSession session = graph.getSessions().compute(Thread.currentThread().getId(), (id, s) -> {
+            if (s != null && (s instanceof ReshapeViewSession) == reshapeViews) {
+                return s;
+            }
+            InferenceSession fresh = reshapeViews ? new ReshapeViewSession(graph) : new InferenceSession(graph);
+            if (s != null) {
+                fresh.setMmgr(s.getMmgr());   // keeps the pool
+            }
+            return fresh;
+        });
         if (!(session.getMmgr() instanceof ReusingMemoryManager)) {
             session.setMmgr(new ReusingMemoryManager());
         }

@@ -168,6 +168,7 @@ public final class ReusingMemoryManager implements SessionMemMgr {
                 holders.merge(base, 1, Integer::sum);
             }
         }
+        peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
         for (String in : inputs(op)) {
             Integer left = readersLeft.computeIfPresent(in, (k, n) -> n - 1);
             if (left != null && left == 0) {
@@ -184,6 +185,19 @@ public final class ReusingMemoryManager implements SessionMemMgr {
     private static String[] inputs(SameDiffOp op) {
         List<String> in = op.getInputsToOp();
         return in == null ? new String[0] : in.toArray(new String[0]);
+    }
+
+    /**
+     * Takes back an array this manager handed out in the current run that no variable holds (an op output that
+     * the op did not use, as {@link ReshapeViewSession} does for the reshapes it turns into views). Others are ignored.
+     */
+    void giveBack(INDArray array) {
+        INDArray base = array == null ? null : bufferContaining(array);
+        if (base != null && !holders.containsKey(base) && ownedThisRun.remove(base)) {
+            ownedByAddress.remove(base.data().address());
+            liveBytes -= bytes(base);
+            pool(base);
+        }
     }
 
     private void release(String variable) {
@@ -298,7 +312,9 @@ public final class ReusingMemoryManager implements SessionMemMgr {
         ownedThisRun.add(base);
         ownedByAddress.put(base.data().address(), base);
         liveBytes += bytes(base);
-        peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
+        if (graph == null) {
+            peakLiveBytes = Math.max(peakLiveBytes, liveBytes);   // without liveness nothing returns within a run
+        }
         lastUse.put(base, run);
         return shape.length == 0 ? Nd4j.create(base.data(), new long[0])
                 : Nd4j.create(base.data(), shape, Nd4j.getStrides(shape, order), 0, order);
