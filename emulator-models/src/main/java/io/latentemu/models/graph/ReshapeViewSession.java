@@ -1,5 +1,6 @@
 package io.latentemu.models.graph;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +11,11 @@ import org.nd4j.autodiff.samediff.config.SDValue;
 import org.nd4j.autodiff.samediff.internal.AbstractSession;
 import org.nd4j.autodiff.samediff.internal.FrameIter;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Assign;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.shape.Shape;
 
@@ -20,15 +24,17 @@ import org.nd4j.linalg.api.shape.Shape;
  * copies.
  *
  * <p>Why: libnd4j's {@code reshape} op copies its input with a single-threaded {@code memcpy}, and while it runs the
- * second core waits. The networks reshape around every norm and pixel shuffle (44 reshapes per forward pass of the
- * benchmark autoencoder); a CPU profile put 6% of the main thread's time of a forward pass in those copies
+ * second core waits. The networks reshape around every norm and pixel shuffle (66 reshapes in the benchmark
+ * autoencoder's graph); a CPU profile put 6% of the main thread's time of a forward pass in those copies
  * (docs/performance.md).
  *
  * <p>How: SameDiff allocates the reshape's output before it runs; this session gives that buffer back to its
  * {@link ReusingMemoryManager} and returns a view of the input. The manager tracks buffers by address, so the
- * input's buffer stays live while the view is read. Ops never write into their inputs here, so sharing is safe.
- * A reshape of a non-contiguous input (a strided view), in F order, or of an empty array runs libnd4j's op as
- * before, and so does every reshape when the session's manager is not a {@link ReusingMemoryManager}.
+ * input's buffer stays live while the view is read. The one op SameDiff runs in place, {@code Assign}, writes
+ * into its first input, so a reshape that an {@code Assign} reads is copied as before; every other op writes only
+ * its own outputs, so sharing is safe. A reshape of a non-contiguous input (a strided view), in F order, or of an
+ * empty array runs libnd4j's op as before too, and so does every reshape when the session's manager is not a
+ * {@link ReusingMemoryManager}.
  */
 final class ReshapeViewSession extends InferenceSession {
 
@@ -40,7 +46,7 @@ final class ReshapeViewSession extends InferenceSession {
     public ExecutionResult doExec(DifferentialFunction op, OpContext context, FrameIter frame,
                                   Set<AbstractSession.VarId> opInputs, Set<AbstractSession.VarId> allIterInputs,
                                   Set<String> constAndPhInputs, Map<String, SDValue> otherPlaceholders) {
-        if (op instanceof Reshape && getMmgr() instanceof ReusingMemoryManager manager) {
+        if (op instanceof Reshape && getMmgr() instanceof ReusingMemoryManager manager && !readByAssign(op)) {
             INDArray view = view((Reshape) op, context);
             if (view != null) {
                 manager.giveBack(context.getOutputArray(0));
@@ -48,6 +54,20 @@ final class ReshapeViewSession extends InferenceSession {
             }
         }
         return super.doExec(op, context, frame, opInputs, allIterInputs, constAndPhInputs, otherPlaceholders);
+    }
+
+    private boolean readByAssign(DifferentialFunction op) {
+        Variable out = sameDiff.getVariables().get(op.outputVariablesNames()[0]);
+        List<String> readers = out == null ? null : out.getInputsForOp();
+        if (readers != null) {
+            for (String reader : readers) {
+                SameDiffOp r = sameDiff.getOps().get(reader);
+                if (r != null && r.getOp() instanceof Assign) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The reshape as a view of its input, or null where a view would not be the op's result. */

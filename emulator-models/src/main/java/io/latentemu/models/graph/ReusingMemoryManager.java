@@ -130,7 +130,10 @@ public final class ReusingMemoryManager implements SessionMemMgr {
         return allocatedBytes;
     }
 
-    /** The largest number of bytes handed out and not yet returned at any moment of the current run. */
+    /**
+     * The largest number of bytes handed out and not yet returned during the current run, taken after each op has
+     * run (its outputs allocated, its inputs not yet returned).
+     */
     public long peakLiveBytes() {
         return peakLiveBytes;
     }

@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Assign;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -129,6 +130,23 @@ class ReshapeViewSessionTest {
         assertEquals(copied.loss(), viewedLoss, 0.0);
         copied.gradients().forEach((k, v) -> assertEquals(v, viewedGradients.get(k), k));
         assertEquals(ae.reconstruct(states), viewedReconstruction);
+    }
+
+    /** SameDiff's Assign writes into its first input: a view there would overwrite the reshaped array. */
+    @Test
+    void aReshapeThatAnAssignOverwritesIsCopied() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, 2, 3);
+        SDVariable w = sd.var("W", Nd4j.ones(DataType.DOUBLE, 1));
+        // both inputs op outputs: then SameDiff runs the Assign with its first input as the output array
+        SDVariable fives = sd.constant(Nd4j.valueArrayOf(new long[]{3, 2}, 5.0)).mul(w);
+        SDVariable filled = new Assign(sd, x.reshape(3, 2), fives).outputVariable();
+        filled.mul(w).sum().rename("out");
+        ModelGraph graph = new ModelGraph(sd, DataType.DOUBLE, Map.of("W", false));
+        INDArray input = Nd4j.create(new double[][]{{1, 2, 3}, {4, 5, 6}});
+        INDArray before = input.dup();
+        assertEquals(30.0, graph.inferSingle(Map.of("x", input), "out").getDouble(0), 0.0);
+        assertEquals(before, input, "the caller's input is untouched");
     }
 
     @Test
