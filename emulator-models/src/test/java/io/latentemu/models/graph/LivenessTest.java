@@ -7,12 +7,10 @@ import io.latentemu.core.diffusion.Conditioning;
 import io.latentemu.core.diffusion.DenoisingTask;
 import io.latentemu.core.train.LossAndGradients;
 import io.latentemu.models.autoencoder.Autoencoder;
-import io.latentemu.models.autoencoder.AutoencoderConfig;
 import io.latentemu.models.backbone.VitConfig;
 import io.latentemu.models.backbone.WindowShape;
 import io.latentemu.models.emulator.DiffusionModel;
 import io.latentemu.models.emulator.WindowBatch;
-import io.latentemu.models.nn.Periodicity;
 import io.latentemu.models.nn.PositionCode;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,9 +74,7 @@ class LivenessTest {
 
     @Test
     void autoencoderGradientsEqualThoseOfRunsThatReleaseNothing() {
-        AutoencoderConfig config = AutoencoderConfig.builder().inputChannels(2).widths(4, 8).blocksPerLevel(1)
-                .latentChannels(3).periodic(Periodicity.both()).softClip(true).build();
-        Autoencoder ae = Autoencoder.build(config, BuildOptions.seed(3));
+        Autoencoder ae = SmallNetworks.autoencoder();
         INDArray states = Nd4j.randn(DataType.FLOAT, 3, 2, 8, 8);
         compareWithAndWithoutRelease(ae.graph(), () -> ae.lossAndGradients(states, 7));
     }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latentemu.core.train.LossAndGradients;
 import io.latentemu.models.autoencoder.Autoencoder;
-import io.latentemu.models.autoencoder.AutoencoderConfig;
-import io.latentemu.models.nn.Periodicity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +106,7 @@ class ReshapeViewSessionTest {
 
     @Test
     void autoencoderGradientsEqualThoseWithCopyingReshapes() {
-        AutoencoderConfig config = AutoencoderConfig.builder().inputChannels(2).widths(4, 8).blocksPerLevel(1)
-                .latentChannels(3).periodic(Periodicity.both()).softClip(true).build();
-        Autoencoder ae = Autoencoder.build(config, BuildOptions.seed(3));
+        Autoencoder ae = SmallNetworks.autoencoder();
         INDArray states = Nd4j.randn(DataType.FLOAT, 3, 2, 8, 8);
         ReshapeRecorder recorder = new ReshapeRecorder();
         ae.graph().sameDiff().addListeners(recorder);
