@@ -18,6 +18,7 @@ import io.latentemu.models.graph.OpTimer;
 import io.latentemu.models.nn.GraphOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -274,6 +275,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
         PerStep train = perStep(warmup, steps, step);
         out.printf(Locale.ROOT, "%s: warm-up training steps (s):%s%n", name, train.warmupText());
         PerStep fwd = perStep(warmup, steps, forward);
+        out.printf(Locale.ROOT, "%s: warm-up forward passes (s):%s%n", name, fwd.warmupText());
+        // C2 compiles in bursts on one of the cores well past the warm-up; say when it fell in the timed runs
+        out.printf(Locale.ROOT, "%s: Java's compiler worked %d ms during the timed training steps and %d ms during "
+                + "the timed forward passes%n", name, train.compileMillis(), fwd.compileMillis());
         if (profileRows > 0) {
             out.printf("%s: time inside each op type during one training step (the rest is SameDiff's own work)%n", name);
             out.print(OpTimer.profile(graphModel.graph(), step).table(profileRows));
@@ -285,8 +290,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Wall and process CPU seconds per timed run of a task, and the wall seconds of each warm-up run. */
-    private record PerStep(double wall, double cpu, double[] warmups) {
+    /**
+     * Wall and process CPU seconds per timed run of a task, the wall seconds of each warm-up run, and the
+     * milliseconds Java's JIT compilers worked during the timed runs.
+     */
+    private record PerStep(double wall, double cpu, double[] warmups, long compileMillis) {
 
         String warmupText() {
             StringBuilder sb = new StringBuilder();
@@ -305,13 +313,21 @@ public final class ModelBenchCommand implements Callable<Integer> {
             task.run();
             warmups[i] = (System.nanoTime() - w0) / 1e9;
         }
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long compile0 = compileMillis(compiler);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < timed; i++) {
             task.run();
         }
         int n = Math.max(1, timed);
-        return new PerStep((System.nanoTime() - t0) / 1e9 / n, (processCpuNanos() - cpu0) / 1e9 / n, warmups);
+        return new PerStep((System.nanoTime() - t0) / 1e9 / n, (processCpuNanos() - cpu0) / 1e9 / n, warmups,
+                compileMillis(compiler) - compile0);
+    }
+
+    private static long compileMillis(CompilationMXBean compiler) {
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime() : 0;
     }
 
     /** FLOP/s of ND4J's float32 matrix product of two n x n matrices, best of three. */

@@ -43,6 +43,10 @@ class ModelBenchCommandTest {
         assertTrue(Pattern.compile("(?m)^vit train_step_s=[0-9.]+ forward_s=[0-9.]+ params=6484496$").matcher(text).find(), text);
         assertTrue(text.contains("sgemm"), text);
         for (String network : new String[]{"autoencoder", "vit"}) {
+            assertTrue(Pattern.compile("(?m)^" + network + ": Java's compiler worked [0-9]+ ms during the timed training "
+                    + "steps and [0-9]+ ms during the timed forward passes$").matcher(text).find(), text);
+        }
+        for (String network : new String[]{"autoencoder", "vit"}) {
             var m = Pattern.compile("(?m)^" + network + " train_step_s=([0-9.]+) forward_s=([0-9.]+) ").matcher(text);
             assertTrue(m.find(), text);
             double train = Double.parseDouble(m.group(1));
