@@ -16,6 +16,7 @@ import io.latentemu.models.graph.FlopCounter;
 import io.latentemu.models.graph.GraphModel;
 import io.latentemu.models.graph.OpTimer;
 import io.latentemu.models.nn.GraphOptions;
+import io.latentemu.models.onednn.OneDnn;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.CompilationMXBean;
@@ -101,6 +102,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
             + "(slower; kept for the comparison in docs/performance.md)")
     boolean copyingReshapes;
 
+    @Option(names = "--composed-kernels", description = "compose norms and SiLU from libnd4j ops instead of oneDNN's "
+            + "row-norm and swish kernels (slower; kept for the comparison in docs/performance.md)")
+    boolean composedKernels;
+
     @Option(names = "--torch-same-malloc",
             description = "run the PyTorch twin with the glibc allocator settings the launcher made for us (default: "
                     + "without them, with glibc's defaults, as PyTorch users run it)")
@@ -122,6 +127,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "0", paramLabel = "ROWS",
             description = "after timing, print the ROWS op types that took longest in one training step (0: none)")
     int profileRows;
+
+    /** oneDNN's kernels unless asked for composed ones (the libnd4j experiments below need those too). */
+    private boolean oneDnnKernels() {
+        return !(composedKernels || fusedNorms || libnd4jSwish);
+    }
 
     /** One network's figures. */
     record Result(String name, long parameters, double forwardFlops, double forwardSeconds, double trainSeconds,
@@ -145,7 +155,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
         BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
                 .withTanhSilu(!libnd4jSwish).withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst)
-                .withForwardGradientChannels(forwardGradientChannels));
+                .withForwardGradientChannels(forwardGradientChannels).withOneDnnKernels(oneDnnKernels()));
+        out.println(oneDnnKernels() && OneDnn.available() ? "norms and SiLU: oneDNN's kernels"
+                : "norms and SiLU: composed from libnd4j ops"
+                + (oneDnnKernels() ? " (oneDNN unavailable: " + OneDnn.unavailableReason() + ")" : ""));
         Optional<TorchReference> torch = Optional.empty();
         if (compare) {
             StringBuilder reason = new StringBuilder();

@@ -219,15 +219,16 @@ public final class ModelGraph {
     /**
      * Recycles the arrays of the previous run of {@code graph} on this thread (see {@link ReusingMemoryManager}),
      * creating the thread's session (a {@link ReshapeViewSession} unless {@link #setReshapeViews} turned views
-     * off) with the recycling manager before its first run; the run returns
+     * off, else a {@link JavaOpSession}: both run the oneDNN ops) with the recycling manager before its first
+     * run; the run returns
      * {@code outputs}, and every other array goes back to the pool after its last reader.
      */
     private void beginRun(SameDiff graph, Set<String> outputs) {
         InferenceSession session = graph.getSessions().compute(Thread.currentThread().getId(), (id, s) -> {
-            if (s != null && (s instanceof ReshapeViewSession) == reshapeViews) {
+            if (s != null && s.getClass() == (reshapeViews ? ReshapeViewSession.class : JavaOpSession.class)) {
                 return s;
             }
-            InferenceSession fresh = reshapeViews ? new ReshapeViewSession(graph) : new InferenceSession(graph);
+            InferenceSession fresh = reshapeViews ? new ReshapeViewSession(graph) : new JavaOpSession(graph);
             if (s != null) {
                 fresh.setMmgr(s.getMmgr());   // keeps the pool
             }

@@ -10,7 +10,6 @@ import org.nd4j.autodiff.samediff.config.ExecutionResult;
 import org.nd4j.autodiff.samediff.config.SDValue;
 import org.nd4j.autodiff.samediff.internal.AbstractSession;
 import org.nd4j.autodiff.samediff.internal.FrameIter;
-import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,9 +33,9 @@ import org.nd4j.linalg.api.shape.Shape;
  * into its first input, so a reshape that an {@code Assign} reads is copied as before; every other op writes only
  * its own outputs, so sharing is safe. A reshape of a non-contiguous input (a strided view), in F order, or of an
  * empty array runs libnd4j's op as before too, and so does every reshape when the session's manager is not a
- * {@link ReusingMemoryManager}.
+ * {@link ReusingMemoryManager}. Like its superclass it runs the oneDNN ops.
  */
-final class ReshapeViewSession extends InferenceSession {
+final class ReshapeViewSession extends JavaOpSession {
 
     ReshapeViewSession(SameDiff graph) {
         super(graph);

@@ -1,5 +1,6 @@
 package io.latentemu.models.nn;
 
+import io.latentemu.models.onednn.OneDnn;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -78,6 +79,11 @@ public final class GraphContext {
     /** Implementation choices (which norm op, ...). */
     public GraphOptions options() {
         return shared.options;
+    }
+
+    /** Whether norms and SiLU use oneDNN's kernels here: the options ask for them and they run for this type. */
+    public boolean oneDnnKernels() {
+        return shared.options.oneDnnKernels() && OneDnn.supports(shared.dataType);
     }
 
     /** A view whose names start with this scope's prefix followed by {@code name + "/"}. */

@@ -19,9 +19,13 @@ package io.latentemu.models.nn;
  *                   fine for few channels on large ones. 0: all convolutions; {@link Integer#MAX_VALUE}: none
  * @param tanhSilu   compute SiLU as {@code h * (1 + tanh(h))}, {@code h = x / 2}, on oneDNN's vectorised tanh
  *                   ({@link Silu}) instead of libnd4j's scalar {@code swish} loops
+ * @param oneDnnKernels compute row norms and SiLU with oneDNN's primitives called from Java
+ *                   ({@link io.latentemu.models.onednn.RowNorm}, {@link io.latentemu.models.onednn.Swish}), one
+ *                   op each instead of four to seven, where {@link io.latentemu.models.onednn.OneDnn#supports}
+ *                   the graph's type; takes precedence over {@code tanhSilu} and {@code fusedNorms} there
  */
 public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast,
-                           int forwardGradientChannels, boolean tanhSilu) {
+                           int forwardGradientChannels, boolean tanhSilu, boolean oneDnnKernels) {
 
     /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md): with glibc
      * keeping freed memory (the launcher's settings) libnd4j's conv2d_bp is the faster one below 256 input channels. */
@@ -34,36 +38,43 @@ public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean
         }
     }
 
-    /** The defaults: composed norms, broadcasting by matrix products, channels-last convolutions, convolution
-     * gradients by forward convolutions from {@value #DEFAULT_FORWARD_GRADIENT_CHANNELS} input channels, SiLU
-     * on the vectorised tanh. */
+    /** The defaults: oneDNN's kernels for row norms and SiLU where they run (else composed norms and SiLU on
+     * the vectorised tanh), broadcasting by matrix products, channels-last convolutions, convolution gradients
+     * by forward convolutions from {@value #DEFAULT_FORWARD_GRADIENT_CHANNELS} input channels. */
     public static GraphOptions defaults() {
-        return new GraphOptions(false, true, true, DEFAULT_FORWARD_GRADIENT_CHANNELS, true);
+        return new GraphOptions(false, true, true, DEFAULT_FORWARD_GRADIENT_CHANNELS, true, true);
     }
 
     /** These options with {@code fusedNorms} changed. */
     public GraphOptions withFusedNorms(boolean fused) {
-        return new GraphOptions(fused, matmulBroadcasts, channelsLast, forwardGradientChannels, tanhSilu);
+        return new GraphOptions(fused, matmulBroadcasts, channelsLast, forwardGradientChannels, tanhSilu,
+                oneDnnKernels);
     }
 
     /** These options with {@code matmulBroadcasts} changed. */
     public GraphOptions withMatmulBroadcasts(boolean on) {
-        return new GraphOptions(fusedNorms, on, channelsLast, forwardGradientChannels, tanhSilu);
+        return new GraphOptions(fusedNorms, on, channelsLast, forwardGradientChannels, tanhSilu, oneDnnKernels);
     }
 
     /** These options with {@code channelsLast} changed. */
     public GraphOptions withChannelsLast(boolean on) {
-        return new GraphOptions(fusedNorms, matmulBroadcasts, on, forwardGradientChannels, tanhSilu);
+        return new GraphOptions(fusedNorms, matmulBroadcasts, on, forwardGradientChannels, tanhSilu, oneDnnKernels);
     }
 
     /** These options with {@code forwardGradientChannels} changed. */
     public GraphOptions withForwardGradientChannels(int channels) {
-        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, channels, tanhSilu);
+        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, channels, tanhSilu, oneDnnKernels);
     }
 
     /** These options with {@code tanhSilu} changed. */
     public GraphOptions withTanhSilu(boolean on) {
-        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, forwardGradientChannels, on);
+        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, forwardGradientChannels, on,
+                oneDnnKernels);
+    }
+
+    /** These options with {@code oneDnnKernels} changed. */
+    public GraphOptions withOneDnnKernels(boolean on) {
+        return new GraphOptions(fusedNorms, matmulBroadcasts, channelsLast, forwardGradientChannels, tanhSilu, on);
     }
 
     /** Whether a convolution with {@code inputChannels} computes its gradients by forward convolutions. */

@@ -1,5 +1,6 @@
 package io.latentemu.models.nn;
 
+import io.latentemu.models.onednn.RowNorm;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -21,14 +22,17 @@ public final class LayerNorm {
     }
 
     /**
-     * Standardises an image tensor (in the context's {@link Layout}) over its {@code c} channels. Channels last,
-     * with {@link GraphOptions#matmulBroadcasts()}, the pixels are the rows of a {@code [B*H*W, c]} matrix (a
+     * Standardises an image tensor (in the context's {@link Layout}) over its {@code c} channels. Channels last it
+     * is oneDNN's kernel ({@link RowNorm}) where {@link GraphContext#oneDnnKernels()}; otherwise, with
+     * {@link GraphOptions#matmulBroadcasts()}, the pixels are the rows of a {@code [B*H*W, c]} matrix (a
      * view) standardised as {@link Broadcasts} says; channels first it uses broadcasting ops (per-sample products over
      * {@code [B, C, H*W]} made the forward pass slower, docs/performance.md).
      */
     public static SDVariable channels(GraphContext ctx, SDVariable x, long c) {
-        GraphOptions o = ctx.options();
-        if (ctx.layout() == Layout.CHANNELS_LAST && o.matmulBroadcasts() && !o.fusedNorms()) {
+        if (ctx.layout() == Layout.CHANNELS_LAST && ctx.oneDnnKernels()) {
+            return RowNorm.apply(ctx.sd(), x, EPS);   // any rank: the rows are all axes but the last
+        }
+        if (ctx.layout() == Layout.CHANNELS_LAST && byRows(ctx)) {
             return rows(ctx, x.reshape(-1, c), c).reshape(ctx.sd().shape(x));
         }
         return standardize(ctx, x, 4, ctx.layout().channelAxis(), c);
@@ -36,16 +40,29 @@ public final class LayerNorm {
 
     /** Standardises over the last dimension, of size {@code d}, of a tensor of the given rank. */
     public static SDVariable lastAxis(GraphContext ctx, SDVariable x, int rank, long d) {
-        GraphOptions o = ctx.options();
-        if (o.matmulBroadcasts() && !o.fusedNorms()) {
+        if (ctx.oneDnnKernels()) {
+            return RowNorm.apply(ctx.sd(), x, EPS);
+        }
+        if (byRows(ctx)) {
             return rank == 2 ? rows(ctx, x, d) : rows(ctx, x.reshape(-1, d), d).reshape(ctx.sd().shape(x));
         }
         return standardize(ctx, x, rank, rank - 1, d);
     }
 
-    /** Standardises the rows of {@code x [N, d]}: means by products with ones, per-row values applied by
+    /** Whether the norm works on a matrix of rows ({@link #rows}): with oneDNN's kernel, or with products and
+     * column ops unless the fused libnd4j op is asked for. */
+    private static boolean byRows(GraphContext ctx) {
+        GraphOptions o = ctx.options();
+        return ctx.oneDnnKernels() || (o.matmulBroadcasts() && !o.fusedNorms());
+    }
+
+    /** Standardises the rows of {@code x [N, d]}: by oneDNN's kernel ({@link RowNorm}) where
+     * {@link GraphContext#oneDnnKernels()}, else with means by products with ones and per-row values applied by
      * {@link Broadcasts#subtractColumn} and {@link Broadcasts#multiplyColumn}. */
     static SDVariable rows(GraphContext ctx, SDVariable x, long d) {
+        if (ctx.oneDnnKernels()) {
+            return RowNorm.apply(ctx.sd(), x, EPS);
+        }
         SDVariable centred = Broadcasts.subtractColumn(ctx, x, Broadcasts.rowMean(ctx, x, d));
         SDVariable variance = Broadcasts.rowMean(ctx, centred.mul(centred), d);
         SDVariable scale = ctx.sd().math.rsqrt(variance.add(EPS));

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.latentemu.models.graph.BuildOptions;
 import io.latentemu.models.graph.ModelCard;
 import io.latentemu.models.graph.Normalization;
 import io.latentemu.models.nn.GraphOptions;
 import io.latentemu.models.nn.Periodicity;
+import io.latentemu.models.onednn.OneDnn;
+import io.latentemu.models.onednn.RowNorm;
+import io.latentemu.models.onednn.Swish;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,6 +147,32 @@ class AutoencoderTest {
         for (String name : a.parameters().keySet()) {
             assertTrue(a.parameters().get(name).equals(b.parameters().get(name)), name);
             assertTrue(ga.gradients().get(name).equalsWithEps(gb.gradients().get(name), 1e-10), name);
+        }
+    }
+
+    @Test
+    void oneDnnKernelsComputeWhatTheComposedOpsDo() {
+        // oneDNN's row norm and swish replace libnd4j's composed ops (float only): same outputs and gradients
+        assumeTrue(OneDnn.available(), () -> "oneDNN unavailable: " + OneDnn.unavailableReason());
+        Autoencoder a = Autoencoder.build(tiny(0), BuildOptions.seed(7));
+        Autoencoder b = Autoencoder.build(tiny(0),
+                BuildOptions.seed(7).withGraph(GraphOptions.defaults().withOneDnnKernels(false)));
+        java.util.Set<String> opsA = new java.util.HashSet<>();
+        a.graph().sameDiff().getOps().values().forEach(op -> opsA.add(op.getOp().opName()));
+        assertTrue(opsA.contains(RowNorm.OP_NAME) && opsA.contains(Swish.OP_NAME), opsA.toString());
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 2, 3, 8, 12);
+        INDArray ra = a.reconstruct(x);
+        INDArray rb = b.reconstruct(x);
+        assertEquals(0, ra.sub(rb).amaxNumber().doubleValue(), 1e-5 * rb.amaxNumber().doubleValue());
+        var ga = a.lossAndGradients(x, 3);
+        var gb = b.lossAndGradients(x, 3);
+        assertEquals(gb.loss(), ga.loss(), 1e-5 * gb.loss());
+        for (String name : a.parameters().keySet()) {
+            INDArray da = ga.gradients().get(name);
+            INDArray db = gb.gradients().get(name);
+            double relative = da.sub(db).norm2Number().doubleValue() / (db.norm2Number().doubleValue() + 1e-30);
+            assertTrue(relative < 1e-4, name + ": relative difference " + relative);
         }
     }
 }

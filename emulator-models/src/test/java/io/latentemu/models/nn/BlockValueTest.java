@@ -63,8 +63,8 @@ class BlockValueTest {
     void fusedAndComposedNormsAgreeAwayFromZeroVariance() {
         // libnd4j's layer_norm adds (almost) no epsilon: equal to ours only where the variance dwarfs 1e-5
         INDArray in = Nd4j.randn(DataType.DOUBLE, 2, 3, 4, 5).muli(10);
-        GraphOptions[] variants = {new GraphOptions(false, true, false, 128, true),
-                new GraphOptions(false, false, false, 128, true), new GraphOptions(true, false, false, 128, true)};
+        GraphOptions[] variants = {new GraphOptions(false, true, false, 128, true, true),
+                new GraphOptions(false, false, false, 128, true, true), new GraphOptions(true, false, false, 128, true, true)};
         INDArray[] channels = new INDArray[variants.length];
         INDArray[] tokens = new INDArray[variants.length];
         for (int f = 0; f < variants.length; f++) {

@@ -9,7 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.latentemu.models.graph.JavaOpSession;
+import io.latentemu.models.onednn.Swish;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,11 +21,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * SiLU on the vectorised tanh ({@link Silu}, {@link VectorTanh}): values and gradients in single precision
- * against the closed forms {@code x / (1 + e^-x)} and {@code s + x s (1 - s)} evaluated in Java's double
- * arithmetic, central finite differences in double precision, and the graph's round trip through a file.
+ * SiLU ({@link Silu}) by its two single-precision kernels, oneDNN's swish ({@link Swish}) and the vectorised tanh
+ * ({@link VectorTanh}): values and gradients against the closed forms {@code x / (1 + e^-x)} and
+ * {@code s + x s (1 - s)} evaluated in Java's double arithmetic, central finite differences in double precision,
+ * and the graph's round trip through a file.
  */
 class SiluTest {
+
+    /** The single-precision kernels and the op each puts in the graph. */
+    enum Kernel {
+        ONEDNN(GraphOptions.defaults(), Swish.OP_NAME),
+        TANH(GraphOptions.defaults().withOneDnnKernels(false), VectorTanh.OP_NAME);
+
+        final GraphOptions options;
+        final String op;
+
+        Kernel(GraphOptions options, String op) {
+            this.options = options;
+            this.op = op;
+        }
+    }
 
     /** Inputs spread over [-14, 14] (the negative tail is where 1 + tanh(x/2) cancels), single precision. */
     private static INDArray inputs() {
@@ -35,6 +54,13 @@ class SiluTest {
         SDVariable y = Silu.apply(ctx, in);
         sd.setLossVariables(y.mul(sd.constant(weights)).sum("loss"));
         y.rename("y");
+        return runnable(sd);
+    }
+
+    /** The graph with its gradient function and this thread's session that runs the oneDNN ops. */
+    private static SameDiff runnable(SameDiff sd) {
+        sd.createGradFunction();
+        JavaOpSession.install(sd);
         return sd;
     }
 
@@ -47,11 +73,12 @@ class SiluTest {
         return s + x * s * (1 - s);
     }
 
-    @Test
-    void singlePrecisionValuesAndGradientsMatchTheClosedForms() {
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void singlePrecisionValuesAndGradientsMatchTheClosedForms(Kernel kernel) {
         INDArray x = inputs();
         INDArray weights = Nd4j.rand(DataType.FLOAT, x.shape()).subi(0.5);
-        SameDiff sd = graph(x, GraphOptions.defaults(), weights);
+        SameDiff sd = graph(x, kernel.options, weights);
         INDArray y = sd.output(Map.of(), "y").get("y");
         INDArray dx = sd.calculateGradients(Map.of(), "x").get("x");
         double worstValue = 0;
@@ -66,15 +93,16 @@ class SiluTest {
         assertTrue(worstValue <= 1, "value error " + worstValue + " x (1e-6 + 1e-6 |y|)");
         assertTrue(worstGradient <= 1, "gradient error " + worstGradient + " x 2e-6");
         Set<String> ops = sd.getOps().values().stream().map(o -> o.getOp().opName()).collect(Collectors.toSet());
-        assertTrue(ops.contains(VectorTanh.OP_NAME), "the default runs the vectorised tanh: " + ops);
+        assertTrue(ops.contains(kernel.op), "the graph runs " + kernel.op + ": " + ops);
     }
 
-    @Test
-    void agreesWithLibnd4jsSwish() {
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void agreesWithLibnd4jsSwish(Kernel kernel) {
         INDArray x = inputs();
         INDArray weights = Nd4j.rand(DataType.FLOAT, x.shape()).subi(0.5);
-        SameDiff tanh = graph(x, GraphOptions.defaults(), weights);
-        SameDiff swish = graph(x, GraphOptions.defaults().withTanhSilu(false), weights);
+        SameDiff tanh = graph(x, kernel.options, weights);
+        SameDiff swish = graph(x, GraphOptions.defaults().withOneDnnKernels(false).withTanhSilu(false), weights);
         INDArray a = tanh.output(Map.of(), "y").get("y");
         INDArray b = swish.output(Map.of(), "y").get("y");
         assertEquals(0, a.sub(b).amaxNumber().doubleValue(), 1e-5);
@@ -88,17 +116,18 @@ class SiluTest {
         assertGradients(3, new long[]{2, 3, 5, 4}, Silu::apply);
     }
 
-    @Test
-    void savedAndLoadedGraphKeepsTheOpAndItsGradient() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void savedAndLoadedGraphKeepsTheOpAndItsGradient(Kernel kernel) throws Exception {
         INDArray x = inputs();
         INDArray weights = Nd4j.rand(DataType.FLOAT, x.shape()).subi(0.5);
-        SameDiff sd = graph(x, GraphOptions.defaults(), weights);
+        SameDiff sd = graph(x, kernel.options, weights);
         INDArray before = sd.calculateGradients(Map.of(), "x").get("x");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         sd.save(bytes, true);
         CustomOps.register();
-        SameDiff loaded = SameDiff.load(new ByteArrayInputStream(bytes.toByteArray()), true);
-        assertTrue(loaded.getOps().values().stream().anyMatch(op -> op.getOp() instanceof VectorTanh));
+        SameDiff loaded = runnable(SameDiff.load(new ByteArrayInputStream(bytes.toByteArray()), true));
+        assertTrue(loaded.getOps().values().stream().anyMatch(op -> op.getOp().opName().equals(kernel.op)));
         INDArray after = loaded.calculateGradients(Map.of(), "x").get("x");
         assertEquals(0, after.sub(before).amaxNumber().doubleValue(), 1e-7);
     }

@@ -1,0 +1,55 @@
+package io.latentemu.models.graph;
+
+import io.latentemu.models.onednn.OneDnnOp;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.config.ExecutionResult;
+import org.nd4j.autodiff.samediff.config.SDValue;
+import org.nd4j.autodiff.samediff.internal.AbstractSession;
+import org.nd4j.autodiff.samediff.internal.FrameIter;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.linalg.api.ops.OpContext;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A SameDiff session that also runs the ops libnd4j does not have: the {@link OneDnnOp}s, which call oneDNN from
+ * Java. SameDiff prepares them like any custom op (inputs set, outputs allocated by the session's memory manager
+ * from the op's output shapes); this session then calls {@link OneDnnOp#execute} instead of libnd4j.
+ *
+ * <p>{@link ModelGraph} installs one for each thread that runs a graph. A graph with such ops run by another
+ * session fails with a message that says so.
+ */
+public class JavaOpSession extends InferenceSession {
+
+    JavaOpSession(SameDiff graph) {
+        super(graph);
+    }
+
+    /**
+     * Installs a session of this kind for the calling thread on {@code graph}, and on its gradient function if
+     * it has one, unless one is there: then {@code graph.output(...)} and {@code graph.calculateGradients(...)}
+     * run graphs with {@link OneDnnOp}s outside a {@link ModelGraph}. For gradients call
+     * {@code graph.createGradFunction()} first.
+     */
+    public static void install(SameDiff graph) {
+        for (SameDiff g : new SameDiff[]{graph, graph.getFunction("grad")}) {
+            if (g != null) {
+                g.getSessions().compute(Thread.currentThread().getId(),
+                        (id, s) -> s instanceof JavaOpSession ? s : new JavaOpSession(g));
+            }
+        }
+    }
+
+    @Override
+    public ExecutionResult doExec(DifferentialFunction op, OpContext context, FrameIter frame,
+                                  Set<AbstractSession.VarId> opInputs, Set<AbstractSession.VarId> allIterInputs,
+                                  Set<String> constAndPhInputs, Map<String, SDValue> otherPlaceholders) {
+        if (op instanceof OneDnnOp javaOp) {
+            javaOp.execute(context);
+            return ExecutionResult.createFrom(op, context);
+        }
+        return super.doExec(op, context, frame, opInputs, allIterInputs, constAndPhInputs, otherPlaceholders);
+    }
+}

@@ -1,0 +1,87 @@
+package io.latentemu.models.onednn;
+
+import org.bytedeco.dnnl.dnnl_layer_normalization_desc_t;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
+import static io.latentemu.models.onednn.OneDnn.check;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_MEAN;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_VARIANCE;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_backward_data;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_layer_normalization_backward_desc_init;
+
+/**
+ * The gradient of {@link RowNorm} with respect to its input, by oneDNN's layer-normalisation backward primitive:
+ * from {@code x}, the forward pass's row means and variances and the output's gradient {@code g}, per row
+ * {@code dx = (g - mean(g) - y * mean(g * y)) / sqrt(var + eps)} with {@code y} the normalised row.
+ */
+public class RowNormGradient extends OneDnnOp {
+
+    /** The op's name in graphs and in ND4J's op table. */
+    public static final String OP_NAME = "onednn_row_norm_gradient";
+
+    /** For ND4J's op table and SameDiff's cloning; not for direct use. */
+    public RowNormGradient() {
+    }
+
+    /** Adds the gradient of the norm with this {@code eps} to {@code sd}. */
+    public RowNormGradient(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance, SDVariable gradient,
+                           double eps) {
+        super(sd, x, mean, variance, gradient);
+        addTArgument(eps);
+    }
+
+    /** The gradient with respect to {@code x}. */
+    public static SDVariable apply(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance,
+                                   SDVariable gradient, double eps) {
+        return new RowNormGradient(sd, x, mean, variance, gradient, eps).outputVariable();
+    }
+
+    @Override
+    public String opName() {
+        return OP_NAME;
+    }
+
+    @Override
+    public int getNumOutputs() {
+        return 1;
+    }
+
+    @Override
+    protected long[][] outputShapes(long[][] in) {
+        return new long[][]{in[0].clone()};
+    }
+
+    @Override
+    public void execute(INDArray[] inputs, INDArray[] outputs) {
+        INDArray x = OneDnn.dense(inputs[0]);
+        OneDnn.requireDense(outputs[0], "row norm gradient output");
+        long rows = rows(x.shape());
+        long d = x.size(x.rank() - 1);
+        float eps = (float) tArgs()[0];
+        OneDnnPrimitive forward = RowNorm.forward(rows, d, eps);
+        OneDnnPrimitive backward = OneDnn.primitive("row_norm_backward " + rows + "x" + d + " eps " + eps, () -> {
+            var data = OneDnnPrimitive.floats(rows, d);
+            var stats = OneDnnPrimitive.floats(rows);
+            dnnl_layer_normalization_desc_t desc = new dnnl_layer_normalization_desc_t();
+            check(dnnl_layer_normalization_backward_desc_init(desc, dnnl_backward_data, data, data, stats,
+                    eps, 0), "layer norm gradient description");
+            return OneDnnPrimitive.create(desc, forward,
+                    new int[]{DNNL_ARG_SRC, DNNL_ARG_MEAN, DNNL_ARG_VARIANCE, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_SRC},
+                    data, stats, stats, data, data);
+        });
+        backward.run(x, OneDnn.dense(inputs[1]), OneDnn.dense(inputs[2]), OneDnn.dense(inputs[3]), outputs[0]);
+    }
+
+    /** Not differentiated further (no second derivatives in this project). */
+    @Override
+    public List<SDVariable> doDiff(List<SDVariable> gradients) {
+        throw new UnsupportedOperationException("second derivatives of the row norm are not implemented");
+    }
+}
