@@ -51,8 +51,31 @@ public abstract class OneDnnOp extends DynamicCustomOp {
         }
     }
 
-    /** Computes the outputs (dense row-major float arrays of {@link #outputShapes}) from the inputs. */
-    public abstract void execute(INDArray[] inputs, INDArray[] outputs);
+    /**
+     * Computes the outputs (float arrays of {@link #outputShapes}, written in place) from the inputs: by oneDNN
+     * where it is {@link OneDnn#available()}, else by the same formula in ND4J's ops (a saved model read by a
+     * process on another backend). Inputs that are not dense row-major blocks are copied first.
+     */
+    public final void execute(INDArray[] inputs, INDArray[] outputs) {
+        INDArray[] dense = new INDArray[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            dense[i] = OneDnn.dense(inputs[i]);
+        }
+        for (INDArray out : outputs) {
+            OneDnn.requireDense(out, opName() + " output");
+        }
+        if (OneDnn.available()) {
+            runOneDnn(dense, outputs);
+        } else {
+            runPortably(dense, outputs);
+        }
+    }
+
+    /** The oneDNN computation, on dense inputs and outputs. */
+    protected abstract void runOneDnn(INDArray[] inputs, INDArray[] outputs);
+
+    /** The same computation with ND4J's ops (any backend), on dense inputs and outputs. */
+    protected abstract void runPortably(INDArray[] inputs, INDArray[] outputs);
 
     /** The shapes of the outputs for inputs of these shapes. */
     protected abstract long[][] outputShapes(long[][] inputShapes);

@@ -4,6 +4,7 @@ import org.bytedeco.dnnl.dnnl_layer_normalization_desc_t;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 
@@ -64,13 +65,21 @@ public class RowNorm extends OneDnnOp {
     }
 
     @Override
-    public void execute(INDArray[] inputs, INDArray[] outputs) {
-        INDArray x = OneDnn.dense(inputs[0]);
-        for (INDArray out : outputs) {
-            OneDnn.requireDense(out, "row norm output");
-        }
-        long d = x.size(x.rank() - 1);
-        forward(rows(x.shape()), d, (float) tArgs()[0]).run(x, outputs[0], outputs[1], outputs[2]);
+    protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
+        INDArray x = inputs[0];
+        forward(rows(x.shape()), x.size(x.rank() - 1), (float) tArgs()[0]).run(x, outputs[0], outputs[1], outputs[2]);
+    }
+
+    @Override
+    protected void runPortably(INDArray[] inputs, INDArray[] outputs) {
+        INDArray x = inputs[0].reshape(rows(inputs[0].shape()), inputs[0].size(inputs[0].rank() - 1));
+        INDArray mean = x.mean(true, 1);
+        INDArray centred = x.subColumnVector(mean);
+        INDArray variance = centred.mul(centred).mean(true, 1);
+        centred.muliColumnVector(Transforms.pow(variance.add(tArgs()[0]), -0.5, false));
+        outputs[0].assign(centred.reshape(outputs[0].shape()));
+        outputs[1].assign(mean.reshape(outputs[1].shape()));
+        outputs[2].assign(variance.reshape(outputs[2].shape()));
     }
 
     /** The training-mode forward primitive for {@code rows x d} (it also writes the statistics). */

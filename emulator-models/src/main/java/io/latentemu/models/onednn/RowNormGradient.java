@@ -4,6 +4,7 @@ import org.bytedeco.dnnl.dnnl_layer_normalization_desc_t;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 
@@ -59,9 +60,8 @@ public class RowNormGradient extends OneDnnOp {
     }
 
     @Override
-    public void execute(INDArray[] inputs, INDArray[] outputs) {
-        INDArray x = OneDnn.dense(inputs[0]);
-        OneDnn.requireDense(outputs[0], "row norm gradient output");
+    protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
+        INDArray x = inputs[0];
         long rows = rows(x.shape());
         long d = x.size(x.rank() - 1);
         float eps = (float) tArgs()[0];
@@ -76,7 +76,18 @@ public class RowNormGradient extends OneDnnOp {
                     new int[]{DNNL_ARG_SRC, DNNL_ARG_MEAN, DNNL_ARG_VARIANCE, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_SRC},
                     data, stats, stats, data, data);
         });
-        backward.run(x, OneDnn.dense(inputs[1]), OneDnn.dense(inputs[2]), OneDnn.dense(inputs[3]), outputs[0]);
+        backward.run(x, inputs[1], inputs[2], inputs[3], outputs[0]);
+    }
+
+    @Override
+    protected void runPortably(INDArray[] inputs, INDArray[] outputs) {
+        long rows = rows(inputs[0].shape());
+        long d = inputs[0].size(inputs[0].rank() - 1);
+        INDArray r = Transforms.pow(inputs[2].reshape(rows, 1).add(tArgs()[0]), -0.5, false);
+        INDArray y = inputs[0].reshape(rows, d).subColumnVector(inputs[1].reshape(rows, 1)).muliColumnVector(r);
+        INDArray g = inputs[3].reshape(rows, d);
+        INDArray dx = g.subColumnVector(g.mean(true, 1)).subi(y.mulColumnVector(g.mul(y).mean(true, 1)));
+        outputs[0].assign(dx.muliColumnVector(r).reshape(outputs[0].shape()));
     }
 
     /** Not differentiated further (no second derivatives in this project). */

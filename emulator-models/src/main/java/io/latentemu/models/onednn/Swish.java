@@ -4,6 +4,7 @@ import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 
@@ -53,10 +54,13 @@ public class Swish extends OneDnnOp {
     }
 
     @Override
-    public void execute(INDArray[] inputs, INDArray[] outputs) {
-        INDArray x = OneDnn.dense(inputs[0]);
-        OneDnn.requireDense(outputs[0], "swish output");
-        forward(x.length()).run(x, outputs[0]);
+    protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
+        forward(inputs[0].length()).run(inputs[0], outputs[0]);
+    }
+
+    @Override
+    protected void runPortably(INDArray[] inputs, INDArray[] outputs) {
+        outputs[0].assign(inputs[0].mul(Transforms.sigmoid(inputs[0], true)));
     }
 
     /** The forward primitive for {@code n} elements. */

@@ -4,6 +4,7 @@ import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 
@@ -53,10 +54,8 @@ public class SwishGradient extends OneDnnOp {
     }
 
     @Override
-    public void execute(INDArray[] inputs, INDArray[] outputs) {
-        INDArray x = OneDnn.dense(inputs[0]);
-        OneDnn.requireDense(outputs[0], "swish gradient output");
-        long n = x.length();
+    protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
+        long n = inputs[0].length();
         OneDnnPrimitive forward = Swish.forward(n);
         OneDnnPrimitive backward = OneDnn.primitive("swish_backward " + n, () -> {
             var data = OneDnnPrimitive.floats(n);
@@ -66,7 +65,16 @@ public class SwishGradient extends OneDnnOp {
             return OneDnnPrimitive.create(desc, forward, new int[]{DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_SRC},
                     data, data, data);
         });
-        backward.run(x, OneDnn.dense(inputs[1]), outputs[0]);
+        backward.run(inputs[0], inputs[1], outputs[0]);
+    }
+
+    /** {@code g * s * (1 + x (1 - s))}, {@code s = sigmoid(x)}. */
+    @Override
+    protected void runPortably(INDArray[] inputs, INDArray[] outputs) {
+        INDArray x = inputs[0];
+        INDArray s = Transforms.sigmoid(x, true);
+        INDArray slope = s.rsub(1.0).muli(x).addi(1.0).muli(s);
+        outputs[0].assign(slope.muli(inputs[1].reshape(x.shape())));
     }
 
     /** Not differentiated further (no second derivatives in this project). */
