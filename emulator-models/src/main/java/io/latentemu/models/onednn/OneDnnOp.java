@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <p>libnd4j cannot run these ops, so SameDiff's own session cannot either: they run in the sessions that
  * {@link io.latentemu.models.graph.ModelGraph} installs ({@code JavaOpSession}), which call {@link #execute}
- * with the inputs and with outputs allocated from {@link #outputShapes}. Every output is float32 and has the
- * shape of an input or a prefix of it; names are registered in ND4J's op table ({@link #register()}) so that
+ * with the inputs and with outputs allocated from {@link #outputShapes}. Inputs and outputs are float32; names
+ * are registered in ND4J's op table ({@link #register()}) so that
  * SameDiff can clone the op when it builds gradients.
  */
 public abstract class OneDnnOp extends DynamicCustomOp {
@@ -59,6 +59,10 @@ public abstract class OneDnnOp extends DynamicCustomOp {
     public final void execute(INDArray[] inputs, INDArray[] outputs) {
         INDArray[] dense = new INDArray[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i].dataType() != DataType.FLOAT) {
+                throw new IllegalArgumentException(opName() + " takes float32 inputs, input " + i + " is "
+                        + inputs[i].dataType());
+            }
             dense[i] = OneDnn.dense(inputs[i]);
         }
         for (INDArray out : outputs) {
@@ -77,8 +81,16 @@ public abstract class OneDnnOp extends DynamicCustomOp {
     /** The same computation with ND4J's ops (any backend), on dense inputs and outputs. */
     protected abstract void runPortably(INDArray[] inputs, INDArray[] outputs);
 
-    /** The shapes of the outputs for inputs of these shapes. */
-    protected abstract long[][] outputShapes(long[][] inputShapes);
+    /** The shapes of the outputs for inputs of these shapes: by default one output shaped as the first input. */
+    protected long[][] outputShapes(long[][] inputShapes) {
+        return new long[][]{inputShapes[0].clone()};
+    }
+
+    /** The number of outputs: one unless a subclass says otherwise (with {@link #outputShapes}). */
+    @Override
+    public int getNumOutputs() {
+        return 1;
+    }
 
     /** Runs the op on the arrays of a session's op context (inputs set, outputs allocated). */
     public final void execute(OpContext context) {

@@ -50,16 +50,6 @@ public class RowNormGradient extends OneDnnOp {
     }
 
     @Override
-    public int getNumOutputs() {
-        return 1;
-    }
-
-    @Override
-    protected long[][] outputShapes(long[][] in) {
-        return new long[][]{in[0].clone()};
-    }
-
-    @Override
     protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
         INDArray x = inputs[0];
         long rows = rows(x.shape());

@@ -44,16 +44,6 @@ public class Swish extends OneDnnOp {
     }
 
     @Override
-    public int getNumOutputs() {
-        return 1;
-    }
-
-    @Override
-    protected long[][] outputShapes(long[][] in) {
-        return new long[][]{in[0].clone()};
-    }
-
-    @Override
     protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
         forward(inputs[0].length()).run(inputs[0], outputs[0]);
     }

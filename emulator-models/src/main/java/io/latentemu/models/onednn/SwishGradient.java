@@ -44,16 +44,6 @@ public class SwishGradient extends OneDnnOp {
     }
 
     @Override
-    public int getNumOutputs() {
-        return 1;
-    }
-
-    @Override
-    protected long[][] outputShapes(long[][] in) {
-        return new long[][]{in[0].clone()};
-    }
-
-    @Override
     protected void runOneDnn(INDArray[] inputs, INDArray[] outputs) {
         long n = inputs[0].length();
         OneDnnPrimitive forward = Swish.forward(n);

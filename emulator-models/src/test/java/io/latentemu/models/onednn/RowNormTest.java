@@ -43,8 +43,8 @@ class RowNormTest {
         return x;
     }
 
-    /** The closed-form norm of one row, in double precision. */
-    private static double[] normalised(double[] row) {
+    /** A row's mean and biased variance, in double precision. */
+    private static double[] meanAndVariance(double[] row) {
         double m = 0;
         for (double v : row) {
             m += v / row.length;
@@ -53,23 +53,21 @@ class RowNormTest {
         for (double v : row) {
             var += (v - m) * (v - m) / row.length;
         }
+        return new double[]{m, var};
+    }
+
+    /** The closed-form norm of one row, in double precision. */
+    private static double[] normalised(double[] row) {
+        double[] mv = meanAndVariance(row);
         double[] y = new double[row.length];
         for (int j = 0; j < row.length; j++) {
-            y[j] = (row[j] - m) / Math.sqrt(var + EPS);
+            y[j] = (row[j] - mv[0]) / Math.sqrt(mv[1] + EPS);
         }
         return y;
     }
 
     private static double inverseStd(double[] row) {
-        double m = 0;
-        for (double v : row) {
-            m += v / row.length;
-        }
-        double var = 0;
-        for (double v : row) {
-            var += (v - m) * (v - m) / row.length;
-        }
-        return 1 / Math.sqrt(var + EPS);
+        return 1 / Math.sqrt(meanAndVariance(row)[1] + EPS);
     }
 
     private static SameDiff graph(INDArray x, INDArray weights) {
