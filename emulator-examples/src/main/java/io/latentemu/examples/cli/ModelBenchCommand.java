@@ -128,11 +128,6 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "after timing, print the ROWS op types that took longest in one training step (0: none)")
     int profileRows;
 
-    /** oneDNN's kernels unless asked for composed ones (the libnd4j experiments below need those too). */
-    private boolean oneDnnKernels() {
-        return !(composedKernels || fusedNorms || libnd4jSwish);
-    }
-
     /** One network's figures. */
     record Result(String name, long parameters, double forwardFlops, double forwardSeconds, double trainSeconds,
                   double trainCpuSeconds, double forwardCpuSeconds) {
@@ -155,10 +150,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
         BuildOptions options = BuildOptions.seed(0).withGraph(GraphOptions.defaults().withFusedNorms(fusedNorms)
                 .withTanhSilu(!libnd4jSwish).withMatmulBroadcasts(!broadcastingOps).withChannelsLast(!channelsFirst)
-                .withForwardGradientChannels(forwardGradientChannels).withOneDnnKernels(oneDnnKernels()));
-        out.println(oneDnnKernels() && OneDnn.available() ? "norms and SiLU: oneDNN's kernels"
-                : "norms and SiLU: composed from libnd4j ops"
-                + (oneDnnKernels() ? " (oneDNN unavailable: " + OneDnn.unavailableReason() + ")" : ""));
+                .withForwardGradientChannels(forwardGradientChannels).withOneDnnKernels(!composedKernels));
+        out.println(!composedKernels && OneDnn.available() ? "oneDNN's kernels for the norms and SiLU that no other flag "
+                + "asks libnd4j for" : "norms and SiLU from libnd4j ops"
+                + (composedKernels ? "" : " (oneDNN unavailable: " + OneDnn.unavailableReason() + ")"));
         Optional<TorchReference> torch = Optional.empty();
         if (compare) {
             StringBuilder reason = new StringBuilder();

@@ -29,15 +29,23 @@ public class JavaOpSession extends InferenceSession {
 
     /**
      * Installs a session of this kind for the calling thread on {@code graph}, and on its gradient function if
-     * it has one, unless one is there: then {@code graph.output(...)} and {@code graph.calculateGradients(...)}
-     * run graphs with {@link OneDnnOp}s outside a {@link ModelGraph}. For gradients call
-     * {@code graph.createGradFunction()} first.
+     * it has one, unless one is there (a session it replaces hands over its memory manager): then
+     * {@code graph.output(...)} and {@code graph.calculateGradients(...)} run graphs with {@link OneDnnOp}s
+     * outside a {@link ModelGraph}, on this thread. For gradients call {@code graph.createGradFunction()} first.
      */
     public static void install(SameDiff graph) {
         for (SameDiff g : new SameDiff[]{graph, graph.getFunction("grad")}) {
             if (g != null) {
-                g.getSessions().compute(Thread.currentThread().getId(),
-                        (id, s) -> s instanceof JavaOpSession ? s : new JavaOpSession(g));
+                g.getSessions().compute(Thread.currentThread().getId(), (id, s) -> {
+                    if (s instanceof JavaOpSession) {
+                        return s;
+                    }
+                    JavaOpSession fresh = new JavaOpSession(g);
+                    if (s != null) {
+                        fresh.setMmgr(s.getMmgr());
+                    }
+                    return fresh;
+                });
             }
         }
     }

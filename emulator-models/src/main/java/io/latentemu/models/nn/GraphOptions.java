@@ -22,7 +22,8 @@ package io.latentemu.models.nn;
  * @param oneDnnKernels compute row norms and SiLU with oneDNN's primitives called from Java
  *                   ({@link io.latentemu.models.onednn.RowNorm}, {@link io.latentemu.models.onednn.Swish}), one
  *                   op each instead of four to seven, where {@link io.latentemu.models.onednn.OneDnn#supports}
- *                   the graph's type; takes precedence over {@code tanhSilu} and {@code fusedNorms} there
+ *                   the graph's type; {@code fusedNorms} on and {@code tanhSilu} off still ask for libnd4j's
+ *                   {@code layer_norm} and {@code swish} there
  */
 public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast,
                            int forwardGradientChannels, boolean tanhSilu, boolean oneDnnKernels) {
@@ -30,6 +31,12 @@ public record GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean
     /** Where forward-convolution gradients start to pay, measured on AVX-512 (docs/performance.md): with glibc
      * keeping freed memory (the launcher's settings) libnd4j's conv2d_bp is the faster one below 256 input channels. */
     public static final int DEFAULT_FORWARD_GRADIENT_CHANNELS = 256;
+
+    /** The options as they were before {@code oneDnnKernels} existed, with the kernels on. */
+    public GraphOptions(boolean fusedNorms, boolean matmulBroadcasts, boolean channelsLast, int forwardGradientChannels,
+                        boolean tanhSilu) {
+        this(fusedNorms, matmulBroadcasts, channelsLast, forwardGradientChannels, tanhSilu, true);
+    }
 
     /** Checks the threshold. */
     public GraphOptions {

@@ -10,8 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>{@link #channels} standardises a {@code [B, C, H, W]} tensor over C only, at every pixel (the
  * autoencoder's norm); {@link #lastAxis} standardises tokens {@code [..., D]} over D (the transformer's norm).
- * With {@link GraphOptions#matmulBroadcasts()} the token norm's means are products by ones and its per-row
- * values are applied by column ops ({@link Broadcasts}), and so are the channel norm's when channels are last.
+ * Where {@link GraphContext#oneDnnKernels()} both are oneDNN's layer norm ({@link RowNorm}; the channel norm when
+ * channels are last), unless {@link GraphOptions#fusedNorms()} asks for libnd4j's op. Otherwise, with
+ * {@link GraphOptions#matmulBroadcasts()}, the token norm's means are products by ones and its per-row values are
+ * applied by column ops ({@link Broadcasts}), and so are the channel norm's when channels are last.
  */
 public final class LayerNorm {
 
@@ -29,7 +31,7 @@ public final class LayerNorm {
      * {@code [B, C, H*W]} made the forward pass slower, docs/performance.md).
      */
     public static SDVariable channels(GraphContext ctx, SDVariable x, long c) {
-        if (ctx.layout() == Layout.CHANNELS_LAST && ctx.oneDnnKernels()) {
+        if (ctx.layout() == Layout.CHANNELS_LAST && oneDnn(ctx)) {
             return RowNorm.apply(ctx.sd(), x, EPS);   // any rank: the rows are all axes but the last
         }
         if (ctx.layout() == Layout.CHANNELS_LAST && byRows(ctx)) {
@@ -40,7 +42,7 @@ public final class LayerNorm {
 
     /** Standardises over the last dimension, of size {@code d}, of a tensor of the given rank. */
     public static SDVariable lastAxis(GraphContext ctx, SDVariable x, int rank, long d) {
-        if (ctx.oneDnnKernels()) {
+        if (oneDnn(ctx)) {
             return RowNorm.apply(ctx.sd(), x, EPS);
         }
         if (byRows(ctx)) {
@@ -53,14 +55,19 @@ public final class LayerNorm {
      * column ops unless the fused libnd4j op is asked for. */
     private static boolean byRows(GraphContext ctx) {
         GraphOptions o = ctx.options();
-        return ctx.oneDnnKernels() || (o.matmulBroadcasts() && !o.fusedNorms());
+        return !o.fusedNorms() && (ctx.oneDnnKernels() || o.matmulBroadcasts());
+    }
+
+    /** Whether the norm is oneDNN's kernel: available for the graph, and libnd4j's fused op not asked for. */
+    private static boolean oneDnn(GraphContext ctx) {
+        return ctx.oneDnnKernels() && !ctx.options().fusedNorms();
     }
 
     /** Standardises the rows of {@code x [N, d]}: by oneDNN's kernel ({@link RowNorm}) where
      * {@link GraphContext#oneDnnKernels()}, else with means by products with ones and per-row values applied by
      * {@link Broadcasts#subtractColumn} and {@link Broadcasts#multiplyColumn}. */
     static SDVariable rows(GraphContext ctx, SDVariable x, long d) {
-        if (ctx.oneDnnKernels()) {
+        if (oneDnn(ctx)) {
             return RowNorm.apply(ctx.sd(), x, EPS);
         }
         SDVariable centred = Broadcasts.subtractColumn(ctx, x, Broadcasts.rowMean(ctx, x, d));

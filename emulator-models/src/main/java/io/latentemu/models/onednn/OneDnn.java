@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 import static org.bytedeco.dnnl.global.dnnl.dnnl_cpu;
@@ -20,7 +20,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_default_flags;
 
 /**
  * Access to the oneDNN library of the javacpp preset {@code org.bytedeco:dnnl}: whether it can run here, its CPU
- * engine, one stream per thread, and the primitives created so far (by shape, reused for every call).
+ * engine, and for each thread a stream and the primitives it created (by shape, reused for every call).
  *
  * <p>oneDNN works on the arrays' memory in place, so it needs ND4J's CPU backend; with another backend, when
  * the native library does not load, or when the system property {@value #DISABLE_PROPERTY} is {@code false},
@@ -33,9 +33,17 @@ public final class OneDnn {
     public static final String DISABLE_PROPERTY = "latentemu.onednn";
 
     private static final Logger LOG = LoggerFactory.getLogger(OneDnn.class);
-    private static final Map<String, OneDnnPrimitive> PRIMITIVES = new ConcurrentHashMap<>();
+    /**
+     * Primitives kept per thread: this build of oneDNN gives each primitive its own scratch memory
+     * ({@code DNNL_ENABLE_CONCURRENT_EXEC}), so one primitive must not run on two threads at once. The least
+     * recently used are destroyed beyond {@value #PRIMITIVES_PER_THREAD} (shapes change with batch and resolution).
+     */
+    static final int PRIMITIVES_PER_THREAD = 64;
+    private static final ThreadLocal<Map<String, OneDnnPrimitive>> PRIMITIVES =
+            ThreadLocal.withInitial(OneDnn::primitiveCache);
     private static final ThreadLocal<dnnl_stream> STREAMS = ThreadLocal.withInitial(OneDnn::newStream);
     private static volatile Library library;
+    private static volatile boolean portableForTests;
 
     private OneDnn() {
     }
@@ -52,6 +60,19 @@ public final class OneDnn {
     /** Why {@link #available()} is false, or null when it is true. */
     public static String unavailableReason() {
         return library().unavailable;
+    }
+
+    /**
+     * Whether the oneDNN ops compute with oneDNN ({@link #available()}) rather than with their ND4J forms
+     * ({@link OneDnnOp#runPortably}).
+     */
+    static boolean runsKernels() {
+        return available() && !portableForTests;
+    }
+
+    /** Makes the ops use their ND4J forms (or oneDNN again) in this process, for tests of a process without oneDNN. */
+    static void usePortableFormsForTests(boolean portable) {
+        portableForTests = portable;
     }
 
     /** Whether graphs of this floating-point type can use the kernels (oneDNN has no double precision). */
@@ -110,9 +131,29 @@ public final class OneDnn {
         return s;
     }
 
-    /** The primitive stored under {@code key}, created on first use. */
+    /** This thread's primitive stored under {@code key}, created on first use. */
     static OneDnnPrimitive primitive(String key, Supplier<OneDnnPrimitive> create) {
-        return PRIMITIVES.computeIfAbsent(key, k -> create.get());
+        Map<String, OneDnnPrimitive> cache = PRIMITIVES.get();
+        OneDnnPrimitive p = cache.get(key);
+        if (p == null) {
+            p = create.get();   // may itself look up another primitive (a backward one its forward hint)
+            cache.put(key, p);
+        }
+        return p;
+    }
+
+    /** A least-recently-used map that destroys what it evicts. */
+    private static Map<String, OneDnnPrimitive> primitiveCache() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, OneDnnPrimitive> eldest) {
+                if (size() > PRIMITIVES_PER_THREAD) {
+                    eldest.getValue().destroy();
+                    return true;
+                }
+                return false;
+            }
+        };
     }
 
     /** Throws unless a oneDNN call returned {@code dnnl_success} (0). */

@@ -27,17 +27,14 @@ public abstract class OneDnnOp extends DynamicCustomOp {
 
     private static boolean registered;
 
-    static {
-        register();
-    }
-
     /** For ND4J's op table and SameDiff's cloning. */
     protected OneDnnOp() {
     }
 
-    /** Adds the op with these inputs to {@code sd}. */
+    /** Adds the op with these inputs to {@code sd} (and the op names to ND4J's table, for SameDiff's cloning). */
     protected OneDnnOp(SameDiff sd, SDVariable... inputs) {
         super(sd, inputs);
+        register();
     }
 
     /** Adds the oneDNN ops to ND4J's op table, where SameDiff finds an op's class by its name; idempotent. */
@@ -68,7 +65,7 @@ public abstract class OneDnnOp extends DynamicCustomOp {
         for (INDArray out : outputs) {
             OneDnn.requireDense(out, opName() + " output");
         }
-        if (OneDnn.available()) {
+        if (OneDnn.runsKernels()) {
             runOneDnn(dense, outputs);
         } else {
             runPortably(dense, outputs);
@@ -127,8 +124,9 @@ public abstract class OneDnnOp extends DynamicCustomOp {
     /** Fails with the reason: libnd4j has no such op, so a plain SameDiff session cannot run it. */
     @Override
     public long opHash() {
-        throw new IllegalStateException("op " + opName() + " (" + getOwnName() + ") is a oneDNN kernel that only the "
-                + "sessions of io.latentemu.models.graph.ModelGraph run; run the graph through a ModelGraph");
+        throw new IllegalStateException("op " + opName() + " (" + getOwnName() + ") is a oneDNN kernel that SameDiff's "
+                + "own session cannot run: run the graph through a ModelGraph, or call JavaOpSession.install(graph) "
+                + "on this thread first (after createGradFunction() when you need gradients)");
     }
 
     /** The number of rows of a shape whose last axis holds the columns (all axes but the last, multiplied). */

@@ -15,17 +15,20 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_a;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ab;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_f32;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_create;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_init_by_tag;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_create;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_destroy;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_execute;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_wait;
 
 /**
  * One oneDNN primitive for fixed shapes, with the arguments it takes ({@code DNNL_ARG_*} and their memory
- * descriptions), run on float arrays of exactly those shapes. Created once per shape ({@link OneDnn#primitive})
- * and kept for the life of the process; running it is thread-safe (each thread has its own stream).
+ * descriptions), run on float arrays of exactly those sizes. Created once per shape and thread
+ * ({@link OneDnn#primitive}): a primitive owns its scratch memory, so it runs on one thread only.
  */
 final class OneDnnPrimitive {
 
@@ -33,6 +36,7 @@ final class OneDnnPrimitive {
     private final dnnl_primitive primitive;
     private final int[] arguments;
     private final dnnl_memory_desc_t[] memories;
+    private final long[] bytes;
 
     private OneDnnPrimitive(dnnl_primitive_desc descriptor, int[] arguments, dnnl_memory_desc_t[] memories) {
         this.descriptor = descriptor;
@@ -40,6 +44,10 @@ final class OneDnnPrimitive {
         check(dnnl_primitive_create(primitive, descriptor), "primitive creation");
         this.arguments = arguments.clone();
         this.memories = memories.clone();
+        this.bytes = new long[memories.length];
+        for (int i = 0; i < memories.length; i++) {
+            bytes[i] = dnnl_memory_desc_get_size(memories[i]);
+        }
     }
 
     /**
@@ -72,10 +80,24 @@ final class OneDnnPrimitive {
         return md;
     }
 
+    /** Frees the primitive (its thread's cache evicted it). */
+    void destroy() {
+        dnnl_primitive_destroy(primitive);
+        dnnl_primitive_desc_destroy(descriptor);
+    }
+
     /** Runs the primitive on dense float arrays, one per argument, and waits for it. */
     void run(INDArray... arrays) {
         if (arrays.length != arguments.length) {
             throw new IllegalArgumentException(arguments.length + " arrays expected, got " + arrays.length);
+        }
+        for (int i = 0; i < arrays.length; i++) {
+            // oneDNN reads and writes raw memory: a wrong size would run past the array, not throw
+            long have = arrays[i].length() * arrays[i].dataType().width();
+            if (have != bytes[i]) {
+                throw new IllegalArgumentException("argument " + i + " has " + have + " bytes, the primitive expects "
+                        + bytes[i]);
+            }
         }
         dnnl_stream stream = OneDnn.stream();
         dnnl_memory[] bound = new dnnl_memory[arrays.length];

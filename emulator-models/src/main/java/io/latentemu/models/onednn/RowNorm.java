@@ -37,8 +37,8 @@ public class RowNorm extends OneDnnOp {
     /** Adds the norm of {@code x}'s rows, with {@code eps} added to the variance, to {@code sd}. */
     public RowNorm(SameDiff sd, SDVariable x, double eps) {
         super(sd, x);
-        if (!(eps >= 0)) {
-            throw new IllegalArgumentException("eps must be >= 0: " + eps);
+        if (!(eps > 0)) {
+            throw new IllegalArgumentException("eps must be > 0 (a constant row has variance 0): " + eps);
         }
         addTArgument(eps);
     }

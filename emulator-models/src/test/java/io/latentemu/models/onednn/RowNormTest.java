@@ -3,6 +3,9 @@ package io.latentemu.models.onednn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.latentemu.models.onednn.RowNormClosedForm.EPS;
+import static io.latentemu.models.onednn.RowNormClosedForm.normalised;
+import static io.latentemu.models.onednn.RowNormClosedForm.rows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.latentemu.models.graph.JavaOpSession;
@@ -18,56 +21,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * oneDNN's row norm ({@link RowNorm}, {@link RowNormGradient}) against the closed forms evaluated in Java's double
- * arithmetic: {@code y = (x - m) / sqrt(v + eps)} per row (biased variance) and
- * {@code dx = (g - mean(g) - y mean(g y)) / sqrt(v + eps)}, on rows with large offsets, constant rows (where eps
+ * oneDNN's row norm ({@link RowNorm}, {@link RowNormGradient}) in graphs, against the closed forms evaluated in
+ * Java's double arithmetic ({@link RowNormClosedForm}), on rows with large offsets, constant rows (where eps
  * alone keeps the division finite) and rows of small variance (where eps matters), for inputs of rank 2 and 4
- * and for a strided input.
+ * and for a strided input; saved and loaded; and the message of a session that cannot run it.
  */
 class RowNormTest {
 
-    private static final double EPS = 1e-5;
 
     @BeforeAll
     static void needsOneDnn() {
         assumeTrue(OneDnn.available(), () -> "oneDNN unavailable: " + OneDnn.unavailableReason());
-    }
-
-    /** Rows of width d: random, shifted by 100, constant, and of variance about 1e-6. */
-    private static INDArray rows(long n, long d) {
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.randn(DataType.FLOAT, n, d);
-        x.getRow(1).addi(100);
-        x.getRow(2).assign(3.5);
-        x.getRow(3).muli(1e-3);
-        return x;
-    }
-
-    /** A row's mean and biased variance, in double precision. */
-    private static double[] meanAndVariance(double[] row) {
-        double m = 0;
-        for (double v : row) {
-            m += v / row.length;
-        }
-        double var = 0;
-        for (double v : row) {
-            var += (v - m) * (v - m) / row.length;
-        }
-        return new double[]{m, var};
-    }
-
-    /** The closed-form norm of one row, in double precision. */
-    private static double[] normalised(double[] row) {
-        double[] mv = meanAndVariance(row);
-        double[] y = new double[row.length];
-        for (int j = 0; j < row.length; j++) {
-            y[j] = (row[j] - mv[0]) / Math.sqrt(mv[1] + EPS);
-        }
-        return y;
-    }
-
-    private static double inverseStd(double[] row) {
-        return 1 / Math.sqrt(meanAndVariance(row)[1] + EPS);
     }
 
     private static SameDiff graph(INDArray x, INDArray weights) {
@@ -83,34 +47,9 @@ class RowNormTest {
 
     /** Checks y and dx of the loss {@code sum(w * y)} row by row against the closed forms. */
     private static void assertMatchesClosedForm(INDArray x, SameDiff sd, INDArray weights) {
-        long d = x.size(x.rank() - 1);
-        INDArray xr = x.reshape(-1, d);
-        INDArray y = sd.output(Map.of(), "y").get("y").reshape(-1, d);
-        INDArray dx = sd.calculateGradients(Map.of(), "x").get("x").reshape(-1, d);
-        INDArray w = weights.reshape(-1, d);
-        double worstValue = 0;
-        double worstGradient = 0;
-        for (long i = 0; i < xr.rows(); i++) {
-            double[] row = xr.getRow(i).toDoubleVector();
-            double[] g = w.getRow(i).toDoubleVector();
-            double[] expected = normalised(row);
-            double r = inverseStd(row);
-            double meanG = 0;
-            double meanGy = 0;
-            for (int j = 0; j < d; j++) {
-                meanG += g[j] / d;
-                meanGy += g[j] * expected[j] / d;
-            }
-            for (int j = 0; j < d; j++) {
-                double value = y.getDouble(i, j);
-                worstValue = Math.max(worstValue, Math.abs(value - expected[j]) / (1e-5 * (1 + Math.abs(expected[j]))));
-                double grad = r * (g[j] - meanG - expected[j] * meanGy);
-                double scale = 1e-5 * (1 + r * (Math.abs(g[j]) + Math.abs(meanG) + Math.abs(expected[j] * meanGy)));
-                worstGradient = Math.max(worstGradient, Math.abs(dx.getDouble(i, j) - grad) / scale);
-            }
-        }
-        assertTrue(worstValue <= 1, "value error " + worstValue + " x 1e-5 (1 + |y|)");
-        assertTrue(worstGradient <= 1, "gradient error " + worstGradient + " x 1e-5 (1 + r (|g| + ...))");
+        INDArray y = sd.output(Map.of(), "y").get("y");
+        INDArray dx = sd.calculateGradients(Map.of(), "x").get("x");
+        RowNormClosedForm.check(x, weights, y, dx);
     }
 
     @Test
@@ -168,5 +107,36 @@ class RowNormTest {
         SDVariable y = RowNorm.apply(sd, sd.var("x", rows(4, 8)), EPS);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.eval());
         assertTrue(e.getMessage().contains("ModelGraph"), e.getMessage());
+    }
+
+    @Test
+    void arraysOfTheWrongSizeAreRefusedBeforeOneDnnTouchesThem() {
+        RowNormGradient gradient = new RowNormGradient();
+        gradient.addTArgument(EPS);
+        INDArray x = rows(4, 8);
+        INDArray[] in = {x, Nd4j.zeros(DataType.FLOAT, 4), Nd4j.ones(DataType.FLOAT, 4), Nd4j.ones(DataType.FLOAT, 4, 7)};
+        assertThrows(IllegalArgumentException.class, () -> gradient.execute(in, new INDArray[]{x.like()}));
+    }
+
+    @Test
+    void moreShapesThanTheCacheHoldsStillComputeTheNorm() {
+        // every row count is a primitive of its own; past the per-thread limit the oldest are destroyed
+        RowNorm norm = new RowNorm();
+        norm.addTArgument(EPS);
+        for (int n = 4; n < 4 + OneDnn.PRIMITIVES_PER_THREAD + 10; n++) {
+            INDArray x = rows(n, 8);
+            INDArray[] out = {x.like(), Nd4j.create(DataType.FLOAT, n), Nd4j.create(DataType.FLOAT, n)};
+            norm.execute(new INDArray[]{x}, out);
+            if (n == 4 || n == 4 + OneDnn.PRIMITIVES_PER_THREAD + 9) {
+                double[] expected = normalised(x.getRow(0).toDoubleVector());
+                for (int j = 0; j < 8; j++) {
+                    assertEquals(expected[j], out[0].getDouble(0, j), 1e-5 * (1 + Math.abs(expected[j])));
+                }
+            }
+        }
+        INDArray again = rows(4, 8);   // its primitive was evicted and is made afresh
+        INDArray[] out = {again.like(), Nd4j.create(DataType.FLOAT, 4), Nd4j.create(DataType.FLOAT, 4)};
+        norm.execute(new INDArray[]{again}, out);
+        assertEquals(normalised(again.getRow(1).toDoubleVector())[3], out[0].getDouble(1, 3), 1e-4);
     }
 }
