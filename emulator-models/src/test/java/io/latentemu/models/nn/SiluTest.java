@@ -1,5 +1,7 @@
 package io.latentemu.models.nn;
 
+import static io.latentemu.models.onednn.SiluClosedForm.silu;
+import static io.latentemu.models.onednn.SiluClosedForm.siluDerivative;
 import static io.latentemu.models.nn.GradientChecks.assertGradients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,14 +73,6 @@ class SiluTest {
         return sd;
     }
 
-    private static double silu(double x) {
-        return x / (1 + Math.exp(-x));
-    }
-
-    private static double siluDerivative(double x) {
-        double s = 1 / (1 + Math.exp(-x));
-        return s + x * s * (1 - s);
-    }
 
     @ParameterizedTest
     @EnumSource(Kernel.class)

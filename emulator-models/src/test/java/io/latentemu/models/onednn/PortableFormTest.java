@@ -1,5 +1,7 @@
 package io.latentemu.models.onednn;
 
+import static io.latentemu.models.onednn.SiluClosedForm.silu;
+import static io.latentemu.models.onednn.SiluClosedForm.siluDerivative;
 import static io.latentemu.models.onednn.RowNormClosedForm.EPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,14 +43,6 @@ class PortableFormTest {
         return arrays;
     }
 
-    private static double silu(double x) {
-        return x / (1 + Math.exp(-x));
-    }
-
-    private static double siluDerivative(double x) {
-        double s = 1 / (1 + Math.exp(-x));
-        return s + x * s * (1 - s);
-    }
 
     @Test
     void swishAndItsGradientMatchTheClosedForms() {
