@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ops.OpContext;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A SameDiff session that also runs the ops libnd4j does not have: the {@link OneDnnOp}s, which call oneDNN from
@@ -36,18 +38,27 @@ public class JavaOpSession extends InferenceSession {
     public static void install(SameDiff graph) {
         for (SameDiff g : new SameDiff[]{graph, graph.getFunction("grad")}) {
             if (g != null) {
-                g.getSessions().compute(Thread.currentThread().getId(), (id, s) -> {
-                    if (s instanceof JavaOpSession) {
-                        return s;
-                    }
-                    JavaOpSession fresh = new JavaOpSession(g);
-                    if (s != null) {
-                        fresh.setMmgr(s.getMmgr());
-                    }
-                    return fresh;
-                });
+                forThisThread(g, s -> s instanceof JavaOpSession, JavaOpSession::new);
             }
         }
+    }
+
+    /**
+     * The calling thread's session on {@code graph}: the one there if it {@code fits}, else a new one from
+     * {@code make}, which takes over the memory manager (and so the array pool) of the session it replaces.
+     */
+    static InferenceSession forThisThread(SameDiff graph, Predicate<InferenceSession> fits,
+                                          Function<SameDiff, InferenceSession> make) {
+        return graph.getSessions().compute(Thread.currentThread().getId(), (id, s) -> {
+            if (s != null && fits.test(s)) {
+                return s;
+            }
+            InferenceSession fresh = make.apply(graph);
+            if (s != null) {
+                fresh.setMmgr(s.getMmgr());
+            }
+            return fresh;
+        });
     }
 
     @Override

@@ -224,16 +224,9 @@ public final class ModelGraph {
      * {@code outputs}, and every other array goes back to the pool after its last reader.
      */
     private void beginRun(SameDiff graph, Set<String> outputs) {
-        InferenceSession session = graph.getSessions().compute(Thread.currentThread().getId(), (id, s) -> {
-            if (s != null && s.getClass() == (reshapeViews ? ReshapeViewSession.class : JavaOpSession.class)) {
-                return s;
-            }
-            InferenceSession fresh = reshapeViews ? new ReshapeViewSession(graph) : new JavaOpSession(graph);
-            if (s != null) {
-                fresh.setMmgr(s.getMmgr());   // keeps the pool
-            }
-            return fresh;
-        });
+        Class<? extends JavaOpSession> kind = reshapeViews ? ReshapeViewSession.class : JavaOpSession.class;
+        InferenceSession session = JavaOpSession.forThisThread(graph, s -> s.getClass() == kind,
+                g -> reshapeViews ? new ReshapeViewSession(g) : new JavaOpSession(g));
         if (!(session.getMmgr() instanceof ReusingMemoryManager)) {
             session.setMmgr(new ReusingMemoryManager());
         }

@@ -196,10 +196,8 @@ public final class ReusingMemoryManager implements SessionMemMgr {
      */
     void giveBack(INDArray array) {
         INDArray base = array == null ? null : bufferContaining(array);
-        if (base != null && !holders.containsKey(base) && ownedThisRun.remove(base)) {
-            ownedByAddress.remove(base.data().address());
-            liveBytes -= bytes(base);
-            pool(base);
+        if (base != null && !holders.containsKey(base)) {
+            returnToPool(base);
         }
     }
 
@@ -214,11 +212,16 @@ public final class ReusingMemoryManager implements SessionMemMgr {
         released.add(variable);
         if (holders.merge(base, -1, Integer::sum) == 0) {
             holders.remove(base);
-            if (ownedThisRun.remove(base)) {
-                ownedByAddress.remove(base.data().address());
-                liveBytes -= bytes(base);
-                pool(base);
-            }
+            returnToPool(base);
+        }
+    }
+
+    /** Puts a buffer handed out in this run, that nothing holds any more, back in the pool. */
+    private void returnToPool(INDArray base) {
+        if (ownedThisRun.remove(base)) {
+            ownedByAddress.remove(base.data().address());
+            liveBytes -= bytes(base);
+            pool(base);
         }
     }
 

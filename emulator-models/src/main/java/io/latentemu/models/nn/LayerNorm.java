@@ -51,11 +51,10 @@ public final class LayerNorm {
         return standardize(ctx, x, rank, rank - 1, d);
     }
 
-    /** Whether the norm works on a matrix of rows ({@link #rows}): with oneDNN's kernel, or with products and
-     * column ops unless the fused libnd4j op is asked for. */
+    /** Whether the composed norm works on a matrix of rows ({@link #rows}) with products and column ops. */
     private static boolean byRows(GraphContext ctx) {
         GraphOptions o = ctx.options();
-        return !o.fusedNorms() && (ctx.oneDnnKernels() || o.matmulBroadcasts());
+        return o.matmulBroadcasts() && !o.fusedNorms();
     }
 
     /** Whether the norm is oneDNN's kernel: available for the graph, and libnd4j's fused op not asked for. */
@@ -63,13 +62,9 @@ public final class LayerNorm {
         return ctx.oneDnnKernels() && !ctx.options().fusedNorms();
     }
 
-    /** Standardises the rows of {@code x [N, d]}: by oneDNN's kernel ({@link RowNorm}) where
-     * {@link GraphContext#oneDnnKernels()}, else with means by products with ones and per-row values applied by
+    /** Standardises the rows of {@code x [N, d]}: means by products with ones, per-row values applied by
      * {@link Broadcasts#subtractColumn} and {@link Broadcasts#multiplyColumn}. */
     static SDVariable rows(GraphContext ctx, SDVariable x, long d) {
-        if (oneDnn(ctx)) {
-            return RowNorm.apply(ctx.sd(), x, EPS);
-        }
         SDVariable centred = Broadcasts.subtractColumn(ctx, x, Broadcasts.rowMean(ctx, x, d));
         SDVariable variance = Broadcasts.rowMean(ctx, centred.mul(centred), d);
         SDVariable scale = ctx.sd().math.rsqrt(variance.add(EPS));

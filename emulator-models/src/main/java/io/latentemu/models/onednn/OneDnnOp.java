@@ -138,12 +138,8 @@ public abstract class OneDnnOp extends DynamicCustomOp {
         return n;
     }
 
-    /** The number of elements of a shape. */
-    static long elements(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        return n;
+    /** A dense array as the matrix of its rows: all axes but the last, by the last. */
+    static INDArray asRows(INDArray a) {
+        return a.reshape(rows(a.shape()), a.size(a.rank() - 1));
     }
 }

@@ -72,7 +72,7 @@ public class RowNorm extends OneDnnOp {
 
     @Override
     protected void runPortably(INDArray[] inputs, INDArray[] outputs) {
-        INDArray x = inputs[0].reshape(rows(inputs[0].shape()), inputs[0].size(inputs[0].rank() - 1));
+        INDArray x = asRows(inputs[0]);
         INDArray mean = x.mean(true, 1);
         INDArray centred = x.subColumnVector(mean);
         INDArray variance = centred.mul(centred).mean(true, 1);

@@ -71,11 +71,10 @@ public class RowNormGradient extends OneDnnOp {
 
     @Override
     protected void runPortably(INDArray[] inputs, INDArray[] outputs) {
-        long rows = rows(inputs[0].shape());
-        long d = inputs[0].size(inputs[0].rank() - 1);
-        INDArray r = Transforms.pow(inputs[2].reshape(rows, 1).add(tArgs()[0]), -0.5, false);
-        INDArray y = inputs[0].reshape(rows, d).subColumnVector(inputs[1].reshape(rows, 1)).muliColumnVector(r);
-        INDArray g = inputs[3].reshape(rows, d);
+        INDArray x = asRows(inputs[0]);
+        INDArray r = Transforms.pow(inputs[2].reshape(x.size(0), 1).add(tArgs()[0]), -0.5, false);
+        INDArray y = x.subColumnVector(inputs[1].reshape(x.size(0), 1)).muliColumnVector(r);
+        INDArray g = asRows(inputs[3]);
         INDArray dx = g.subColumnVector(g.mean(true, 1)).subi(y.mulColumnVector(g.mul(y).mean(true, 1)));
         outputs[0].assign(dx.muliColumnVector(r).reshape(outputs[0].shape()));
     }
